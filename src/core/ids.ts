@@ -1,0 +1,65 @@
+// Identifier rules shared by the gateway, the server API and the client.
+import { randomBytes } from "node:crypto";
+import { ErrorCode, SwitchboardError } from "../protocol/codes.js";
+
+const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
+const GROUP_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
+const CLIENT_MSG_ID_MAX = 128;
+
+export function isValidUserId(id: string): boolean {
+  return USER_ID.test(id);
+}
+
+export function assertUserId(id: string, field = "user_id"): string {
+  if (!USER_ID.test(id)) {
+    throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `${field} must match [A-Za-z0-9_.@-]{1,64}`);
+  }
+  return id;
+}
+
+export type ConversationRef =
+  | { kind: "dm"; id: string; users: [string, string] }
+  | { kind: "group"; id: string; groupId: string };
+
+/** Parses "dm:a:b" (either order; answered in sorted form) or "g:<id>". */
+export function parseConversationId(raw: string): ConversationRef {
+  if (raw.startsWith("dm:")) {
+    const parts = raw.split(":");
+    const a = parts[1];
+    const b = parts[2];
+    if (parts.length === 3 && a !== undefined && b !== undefined && USER_ID.test(a) && USER_ID.test(b)) {
+      const users: [string, string] = a <= b ? [a, b] : [b, a];
+      return { kind: "dm", id: `dm:${users[0]}:${users[1]}`, users };
+    }
+  } else if (raw.startsWith("g:")) {
+    const groupId = raw.slice(2);
+    if (GROUP_ID.test(groupId)) return { kind: "group", id: raw, groupId };
+  }
+  throw new SwitchboardError(
+    ErrorCode.INVALID_ARGUMENT,
+    `conversation_id "${raw.slice(0, 80)}" must be dm:<userA>:<userB> or g:<id>`,
+  );
+}
+
+export function assertClientMsgId(id: string): string {
+  if (id.length === 0 || id.length > CLIENT_MSG_ID_MAX) {
+    throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `client_msg_id must be 1-${CLIENT_MSG_ID_MAX} characters`);
+  }
+  return id;
+}
+
+/** Short random ids (base64url): message, session and group ids. */
+export function newId(bytes = 12): string {
+  return randomBytes(bytes).toString("base64url");
+}
+
+/** Unique ids without a syscall per id: a random per-process prefix plus a counter. */
+export class IdGenerator {
+  private readonly prefix = randomBytes(6).toString("base64url");
+  private counter = 0;
+
+  next(): string {
+    this.counter += 1;
+    return this.prefix + this.counter.toString(36);
+  }
+}

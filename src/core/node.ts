@@ -1,0 +1,675 @@
+// A gateway node's logic, independent of the socket library: frames in, engine calls, frames out.
+// The transport (src/transport) feeds it sessions and bytes; the engine holds shared state.
+import type { Logger } from "pino";
+import {
+  CloseCode,
+  CLOSE_REASONS,
+  ErrorCode,
+  SwitchboardError,
+  toSwitchboardError,
+} from "../protocol/codes.js";
+import {
+  decodeClientFrame,
+  decodeEnvelope,
+  encodeEnvelope,
+  encodeServerFrame,
+  EnvelopeKind,
+  type ClientFrame,
+  type IMessage,
+  type IServerFrame,
+} from "../protocol/proto.js";
+import type { Engine, Group, StoredMessage } from "../engine/types.js";
+import { hasHistoryStats } from "../engine/types.js";
+import type { Metrics } from "../observability/metrics.js";
+import { assertClientMsgId, assertUserId, IdGenerator, parseConversationId, type ConversationRef } from "./ids.js";
+import { Keepalive } from "./keepalive.js";
+import { KeyedRateLimiter } from "./rate-limit.js";
+import { SessionRegistry } from "./registry.js";
+import { push, Session, type BufferLimits } from "./session.js";
+
+import type { switchboard } from "../protocol/gen/switchboard.js";
+
+// Decoded frames are class instances with proto3 defaults on their prototypes, so the casts to
+// the class types below are sound: no field of a decoded body is ever undefined.
+type Body = NonNullable<ClientFrame["body"]>;
+
+export interface NodeOptions {
+  nodeId: string;
+  pingIntervalMs: number;
+  idleTimeoutMs: number;
+  maxFrameBytes: number;
+  sendRatePerSec: number;
+  sendBurst: number;
+  maxViolations: number;
+  softBufferBytes: number;
+  hardBufferBytes: number;
+  maxPauseMs: number;
+  maxGroupSize: number;
+  maxSyncPage: number;
+  defaultSyncPage: number;
+}
+
+const MAX_PRESENCE_QUERY = 500;
+const MAX_SYNC_CONVERSATIONS = 1000;
+const MAX_CONTENT_TYPE = 128;
+
+export class GatewayNode {
+  readonly registry = new SessionRegistry();
+  readonly keepalive: Keepalive;
+  private readonly limits: BufferLimits;
+  private readonly sendLimiter: KeyedRateLimiter;
+  private readonly sessionIds = new IdGenerator();
+  private readonly groupIds = new IdGenerator();
+  private readonly sweepTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly opts: NodeOptions,
+    readonly engine: Engine,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+  ) {
+    this.limits = { soft: opts.softBufferBytes, hard: opts.hardBufferBytes };
+    this.sendLimiter = new KeyedRateLimiter(opts.sendRatePerSec, opts.sendBurst);
+    this.keepalive = new Keepalive(opts.pingIntervalMs, opts.idleTimeoutMs, {
+      idle: (s) => this.close(s, CloseCode.IDLE_TIMEOUT),
+      expired: (s) => this.close(s, CloseCode.TOKEN_EXPIRED),
+      visit: (s, now) => this.visit(s, now),
+    });
+    this.sweepTimer = setInterval(() => this.sweep(), 10_000);
+    this.sweepTimer.unref();
+  }
+
+  async start(): Promise<void> {
+    await this.engine.broker.subscribe((bytes) => this.onEnvelope(bytes));
+  }
+
+  newSession(userId: string, deviceId: string, ip: string, expSec: number, protocol: string): Session {
+    return new Session(this.sessionIds.next(), userId, deviceId, ip, expSec, protocol, Date.now());
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  onOpen(session: Session): void {
+    const { replaced, userSessions } = this.registry.add(session);
+    this.keepalive.add(session);
+    this.metrics.connections.inc();
+    this.metrics.connects.inc();
+    if (replaced !== null) this.close(replaced, CloseCode.SESSION_REPLACED);
+    this.reply(session, 0, {
+      welcome: {
+        userId: session.userId,
+        deviceId: session.deviceId,
+        sessionId: session.sessionId,
+        nodeId: this.opts.nodeId,
+        heartbeatMs: this.opts.pingIntervalMs,
+        maxFrameBytes: this.opts.maxFrameBytes,
+      },
+    });
+    this.engine.presence.register(session.userId, userSessions).catch((err: unknown) => {
+      this.log.warn({ err, user: session.userId, session: session.sessionId }, "presence register failed");
+    });
+  }
+
+  onClose(session: Session, code: number): void {
+    if (session.closed && session.socket === null) return;
+    session.closed = true;
+    session.socket = null;
+    session.missed = null;
+    this.keepalive.remove(session);
+    this.metrics.connections.dec();
+    this.metrics.disconnects.labels(String(code)).inc();
+    const remaining = this.registry.remove(session);
+    const update = remaining === 0
+      ? this.engine.presence.unregister(session.userId)
+      : this.engine.presence.register(session.userId, remaining);
+    update.catch((err: unknown) => {
+      this.log.warn({ err, user: session.userId, session: session.sessionId }, "presence update failed");
+    });
+  }
+
+  /** Closes a session with one of our close codes (4000-4199). */
+  close(session: Session, code: CloseCode): void {
+    const socket = session.socket;
+    if (session.closed || socket === null) return;
+    session.closed = true;
+    if (code === CloseCode.SLOW_CONSUMER) this.log.info({ user: session.userId, session: session.sessionId }, "slow consumer closed");
+    // end() runs the transport's close handler synchronously, which calls onClose.
+    socket.end(code, CLOSE_REASONS[code] ?? "");
+  }
+
+  onDrain(session: Session): void {
+    const socket = session.socket;
+    if (socket === null || !session.paused || session.catchingUp) return;
+    if (socket.getBufferedAmount() <= this.limits.soft / 2) void this.catchUp(session);
+  }
+
+  onPong(session: Session): void {
+    session.lastSeenMs = Date.now();
+  }
+
+  // ------------------------------------------------------------------ inbound frames
+
+  /** Handles one WebSocket message. `data` is only valid during this call: it is copied. */
+  onMessage(session: Session, data: ArrayBuffer, isBinary: boolean): void {
+    const receivedAt = performance.now();
+    session.lastSeenMs = Date.now();
+    if (data.byteLength > this.opts.maxFrameBytes) {
+      this.violation(session, "too_large", 0, new SwitchboardError(ErrorCode.FRAME_TOO_LARGE, `frame of ${data.byteLength} bytes is over the ${this.opts.maxFrameBytes}-byte limit`));
+      return;
+    }
+    if (!isBinary) {
+      this.violation(session, "text", 0, new SwitchboardError(ErrorCode.BAD_FRAME, "text frames are not accepted: send binary protobuf ClientFrames"));
+      return;
+    }
+    let frame: ClientFrame;
+    try {
+      // protobufjs decodes bytes fields as views into the input: copy out of uWS's buffer first.
+      frame = decodeClientFrame(new Uint8Array(data.slice(0)));
+    } catch (err) {
+      this.violation(session, "malformed", 0, new SwitchboardError(ErrorCode.BAD_FRAME, `malformed ClientFrame: ${(err as Error).message}`));
+      return;
+    }
+    const body = frame.body;
+    if (body === undefined) {
+      this.violation(session, "unknown", frame.reqId, new SwitchboardError(ErrorCode.UNKNOWN_FRAME, "ClientFrame has no known body"));
+      return;
+    }
+    this.metrics.framesIn.labels(body).inc();
+    this.dispatch(session, frame, body, receivedAt).catch((err: unknown) => this.fail(session, frame, body, err));
+  }
+
+  private async dispatch(session: Session, frame: ClientFrame, body: Body, receivedAt: number): Promise<void> {
+    const reqId = frame.reqId;
+    switch (body) {
+      case "send":
+        return this.handleSend(session, reqId, frame.send as switchboard.v1.SendMessage, receivedAt);
+      case "ack":
+        return this.handleAck(session, reqId, frame.ack as switchboard.v1.AckDelivery);
+      case "sync":
+        return this.handleSync(session, reqId, frame.sync as switchboard.v1.SyncRequest);
+      case "presence":
+        return this.handlePresence(session, reqId, frame.presence as switchboard.v1.PresenceRequest);
+      case "typing":
+        return this.handleTyping(session, frame.typing as switchboard.v1.Typing);
+      case "createGroup":
+        return this.handleCreateGroup(session, reqId, frame.createGroup as switchboard.v1.CreateGroup);
+      case "addMembers":
+        return this.handleAddMembers(session, reqId, frame.addMembers as switchboard.v1.AddMembers);
+      case "removeMembers":
+        return this.handleRemoveMembers(session, reqId, frame.removeMembers as switchboard.v1.RemoveMembers);
+      case "leaveGroup":
+        return this.handleLeave(session, reqId, frame.leaveGroup as switchboard.v1.LeaveGroup);
+      case "ping":
+        this.reply(session, reqId, { pong: { clientTimeMs: (frame.ping as switchboard.v1.Ping).clientTimeMs, serverTimeMs: Date.now() } });
+        return;
+    }
+  }
+
+  private fail(session: Session, frame: ClientFrame, body: Body, err: unknown): void {
+    const e = toSwitchboardError(err);
+    if (e.code === ErrorCode.INTERNAL) this.log.error({ err, user: session.userId, session: session.sessionId, frame: body }, "request failed");
+    const clientMsgId = body === "send" ? (frame.send as switchboard.v1.SendMessage).clientMsgId : undefined;
+    this.sendError(session, frame.reqId, e, clientMsgId);
+  }
+
+  private violation(session: Session, kind: string, reqId: number, err: SwitchboardError): void {
+    this.metrics.protocolViolations.labels(kind).inc();
+    session.violations += 1;
+    this.sendError(session, reqId, err);
+    if (session.violations >= this.opts.maxViolations) this.close(session, CloseCode.PROTOCOL_VIOLATION);
+  }
+
+  private sendError(session: Session, reqId: number, e: SwitchboardError, clientMsgId?: string): void {
+    this.metrics.errors.labels(ErrorCode[e.code] ?? String(e.code)).inc();
+    this.reply(session, reqId, {
+      error: {
+        code: e.code,
+        message: e.message,
+        retryable: e.retryable,
+        retryAfterMs: e.retryAfterMs,
+        clientMsgId: clientMsgId ?? "",
+      },
+    });
+  }
+
+  // ------------------------------------------------------------------ messaging
+
+  private async handleSend(session: Session, reqId: number, send: switchboard.v1.SendMessage, receivedAt: number): Promise<void> {
+    const wait = this.sendLimiter.take(session.userId, Date.now());
+    if (wait > 0) {
+      this.metrics.rateLimited.inc();
+      throw new SwitchboardError(ErrorCode.RATE_LIMITED, `send rate over ${this.opts.sendRatePerSec}/s`, { retryAfterMs: wait });
+    }
+    assertClientMsgId(send.clientMsgId);
+    if (send.contentType.length > MAX_CONTENT_TYPE) {
+      throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `content_type must be at most ${MAX_CONTENT_TYPE} characters`);
+    }
+    this.assertEngineUp();
+    const conv = parseConversationId(send.conversationId);
+    const members = await this.membersFor(conv, session.userId);
+    const { message, duplicate } = await this.engine.store.append({
+      conversationId: conv.id,
+      senderId: session.userId,
+      senderDevice: session.deviceId,
+      clientMsgId: send.clientMsgId,
+      body: send.body,
+      contentType: send.contentType,
+      memberIds: conv.kind === "dm" ? conv.users : [],
+    });
+    this.reply(session, reqId, {
+      sendAck: {
+        clientMsgId: message.clientMsgId,
+        conversationId: message.conversationId,
+        messageId: message.messageId,
+        seq: message.seq,
+        sentAtMs: message.sentAtMs,
+        duplicate,
+      },
+    });
+    this.metrics.sendAckLatency.observe((performance.now() - receivedAt) / 1000);
+    if (duplicate) {
+      this.metrics.duplicates.inc();
+      return;
+    }
+    this.metrics.messagesSent.inc();
+    await this.fanout(message, members, session.sessionId);
+  }
+
+  /** Publishes a stored message to every member's sessions (used by sends and the server API). */
+  async fanout(message: StoredMessage, members: readonly string[], excludeSessionId = ""): Promise<void> {
+    const frame = encodeServerFrame({ message: toWireMessage(message) });
+    await this.route(members, frame, EnvelopeKind.ENVELOPE_KIND_MESSAGE, message.conversationId, message.seq, excludeSessionId);
+  }
+
+  /** Members who receive a conversation's traffic; throws unless `userId` is one of them. */
+  private async membersFor(conv: ConversationRef, userId: string): Promise<readonly string[]> {
+    if (conv.kind === "dm") {
+      if (conv.users[0] !== userId && conv.users[1] !== userId) {
+        throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
+      }
+      return conv.users[0] === conv.users[1] ? [userId] : conv.users;
+    }
+    const group = await this.engine.groups.get(conv.id);
+    if (group === null) throw new SwitchboardError(ErrorCode.NOT_FOUND, `no group ${conv.id}`);
+    if (!group.memberIds.includes(userId)) throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
+    return group.memberIds;
+  }
+
+  private async handleAck(session: Session, reqId: number, ack: switchboard.v1.AckDelivery): Promise<void> {
+    const conv = parseConversationId(ack.conversationId);
+    await this.membersFor(conv, session.userId);
+    await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
+    if (reqId !== 0) this.reply(session, reqId, { ackResult: { conversationId: conv.id, seq: ack.seq } });
+  }
+
+  private async handleSync(session: Session, reqId: number, req: switchboard.v1.SyncRequest): Promise<void> {
+    this.metrics.syncRequests.inc();
+    this.assertEngineUp();
+    const limit = Math.min(req.limit > 0 ? req.limit : this.opts.defaultSyncPage, this.opts.maxSyncPage);
+    if (req.cursors.length > MAX_SYNC_CONVERSATIONS) {
+      throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `at most ${MAX_SYNC_CONVERSATIONS} cursors per sync`);
+    }
+    const targets = new Map<string, number>();
+    for (const c of req.cursors as switchboard.v1.SyncCursor[]) {
+      const conv = parseConversationId(c.conversationId);
+      await this.membersFor(conv, session.userId);
+      targets.set(conv.id, c.afterSeq);
+    }
+    if (req.allConversations) {
+      const [heads, acked] = await Promise.all([
+        this.engine.store.conversationsOf(session.userId),
+        this.engine.store.cursors(session.userId, session.deviceId),
+      ]);
+      for (const head of heads) {
+        if (targets.has(head.conversationId)) continue;
+        const after = acked.get(head.conversationId) ?? 0;
+        if (head.lastSeq > after) targets.set(head.conversationId, after);
+      }
+    }
+    let stopped = false;
+    for (const [conversationId, after] of targets) {
+      const socket = session.socket;
+      if (session.closed || socket === null) return;
+      if (stopped || socket.getBufferedAmount() > this.limits.soft) {
+        // Stop writing past the soft limit: the client asks again from up_to_seq.
+        stopped = true;
+        this.reply(session, reqId, { syncDone: { conversationId, upToSeq: after, hasMore: true } });
+        continue;
+      }
+      const res = await this.engine.store.read(conversationId, after, limit);
+      if (session.closed || session.socket === null) return;
+      let upTo = after;
+      session.socket.cork(() => {
+        for (const m of res.messages) {
+          this.reply(session, reqId, { message: toWireMessage(m) });
+          upTo = m.seq;
+        }
+        this.reply(session, reqId, {
+          syncDone: { conversationId, upToSeq: upTo, hasMore: upTo < res.lastSeq, lastSeq: res.lastSeq, oldestSeq: res.oldestSeq },
+        });
+      });
+      this.metrics.syncMessages.labels("store").inc(res.messages.length);
+    }
+    // An empty conversation_id closes the whole request (clients need it for all_conversations).
+    this.reply(session, reqId, { syncDone: { conversationId: "", hasMore: stopped } });
+  }
+
+  private async handlePresence(session: Session, reqId: number, req: switchboard.v1.PresenceRequest): Promise<void> {
+    if (req.userIds.length > MAX_PRESENCE_QUERY) {
+      throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `at most ${MAX_PRESENCE_QUERY} user_ids per presence request`);
+    }
+    for (const u of req.userIds) assertUserId(u);
+    this.assertEngineUp();
+    const counts = await this.engine.presence.sessionCounts(req.userIds);
+    this.reply(session, reqId, {
+      presenceResult: {
+        users: req.userIds.map((userId) => {
+          const sessions = counts.get(userId) ?? 0;
+          return { userId, online: sessions > 0, sessions };
+        }),
+      },
+    });
+  }
+
+  private async handleTyping(session: Session, typing: switchboard.v1.Typing): Promise<void> {
+    const conv = parseConversationId(typing.conversationId);
+    const members = await this.membersFor(conv, session.userId);
+    const frame = encodeServerFrame({ typing: { conversationId: conv.id, userId: session.userId, deviceId: session.deviceId } });
+    await this.route(members, frame, EnvelopeKind.ENVELOPE_KIND_EPHEMERAL, conv.id, 0, session.sessionId);
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  private async handleCreateGroup(session: Session, reqId: number, req: switchboard.v1.CreateGroup): Promise<void> {
+    const group = await this.createGroup(session.userId, req.name, req.memberIds);
+    this.reply(session, reqId, { groupResult: groupToWire(group) });
+  }
+
+  /** Creates a group owned by `ownerId` (used by the protocol and the server API). */
+  async createGroup(ownerId: string, name: string, memberIds: readonly string[], groupId?: string): Promise<Group> {
+    if (name.length > 200) throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, "name must be at most 200 characters");
+    for (const u of memberIds) assertUserId(u, "member_ids");
+    const members = [...new Set([ownerId, ...memberIds])];
+    this.assertGroupSize(members.length);
+    this.assertEngineUp();
+    const group: Group = { conversationId: `g:${groupId ?? this.groupIds.next()}`, name, ownerId, memberIds: members };
+    await this.engine.groups.create(group);
+    await this.notifyMembers(group, members);
+    return group;
+  }
+
+  private async handleAddMembers(session: Session, reqId: number, req: switchboard.v1.AddMembers): Promise<void> {
+    const group = await this.changeMembers(session.userId, req.conversationId, "add", req.userIds);
+    this.reply(session, reqId, { groupResult: groupToWire(group) });
+  }
+
+  private async handleRemoveMembers(session: Session, reqId: number, req: switchboard.v1.RemoveMembers): Promise<void> {
+    const group = await this.changeMembers(session.userId, req.conversationId, "remove", req.userIds);
+    this.reply(session, reqId, { groupResult: groupToWire(group) });
+  }
+
+  private async handleLeave(session: Session, reqId: number, req: switchboard.v1.LeaveGroup): Promise<void> {
+    const group = await this.changeMembers(session.userId, req.conversationId, "leave", [session.userId]);
+    this.reply(session, reqId, { groupResult: groupToWire(group) });
+  }
+
+  /**
+   * Owner rules: only the owner adds or removes; anyone may leave; the owner cannot remove
+   * themself (they leave, and the longest-standing member becomes owner). `actorId` null = system.
+   */
+  async changeMembers(actorId: string | null, conversationId: string, op: "add" | "remove" | "leave", userIds: readonly string[]): Promise<Group> {
+    const conv = parseConversationId(conversationId);
+    if (conv.kind !== "group") throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, "membership changes apply to g:<id> conversations only");
+    for (const u of userIds) assertUserId(u, "user_ids");
+    this.assertEngineUp();
+    const before = await this.engine.groups.get(conv.id);
+    if (before === null) throw new SwitchboardError(ErrorCode.NOT_FOUND, `no group ${conv.id}`);
+    if (op !== "leave" && actorId !== null && actorId !== before.ownerId) {
+      throw new SwitchboardError(ErrorCode.FORBIDDEN, "only the group owner changes members");
+    }
+    let after: Group;
+    if (op === "add") {
+      const added = new Set([...before.memberIds, ...userIds]);
+      this.assertGroupSize(added.size);
+      after = await this.engine.groups.addMembers(conv.id, userIds);
+    } else {
+      if (op === "remove" && userIds.includes(before.ownerId)) {
+        throw new SwitchboardError(ErrorCode.FORBIDDEN, "the owner leaves with leave_group instead of being removed");
+      }
+      if (op === "leave" && !before.memberIds.includes(userIds[0] ?? "")) {
+        throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
+      }
+      after = await this.engine.groups.removeMembers(conv.id, userIds);
+    }
+    await this.notifyMembers(after, [...new Set([...before.memberIds, ...userIds])]);
+    return after;
+  }
+
+  private assertGroupSize(n: number): void {
+    if (n > this.opts.maxGroupSize) {
+      throw new SwitchboardError(ErrorCode.GROUP_FULL, `a group holds at most ${this.opts.maxGroupSize} members`);
+    }
+  }
+
+  /** Tells current and former members' sessions about a membership change (not stored). */
+  private async notifyMembers(group: Group, userIds: readonly string[]): Promise<void> {
+    const frame = encodeServerFrame({ groupResult: groupToWire(group) });
+    await this.route(userIds, frame, EnvelopeKind.ENVELOPE_KIND_CONTROL, group.conversationId, 0, "");
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  /** Sends one encoded frame to every session of `userIds`, wherever they are connected. */
+  async route(userIds: readonly string[], frame: Uint8Array, kind: EnvelopeKind, conversationId: string, seq: number, excludeSession: string): Promise<void> {
+    const located = await this.engine.presence.locate(userIds);
+    if (located.size === 0) return;
+    const byNode = new Map<string, string[]>();
+    for (const [userId, nodes] of located) {
+      for (const nodeId of nodes) {
+        const list = byNode.get(nodeId);
+        if (list === undefined) byNode.set(nodeId, [userId]);
+        else list.push(userId);
+      }
+    }
+    const publishes: Promise<void>[] = [];
+    for (const [nodeId, users] of byNode) {
+      if (nodeId === this.opts.nodeId) {
+        this.deliverLocal(users, frame, kind, conversationId, seq, excludeSession);
+        continue;
+      }
+      this.metrics.envelopesOut.labels(EnvelopeKind[kind] ?? "").inc();
+      const envelope = encodeEnvelope({ userIds: users, frame, kind, conversationId, seq, excludeSession, originNode: this.opts.nodeId });
+      publishes.push(this.engine.broker.publish(nodeId, envelope));
+    }
+    await Promise.all(publishes);
+  }
+
+  private onEnvelope(bytes: Uint8Array): void {
+    let env: switchboard.v1.Envelope;
+    try {
+      env = decodeEnvelope(bytes);
+    } catch (err) {
+      this.log.error({ err }, "undecodable envelope on node channel");
+      return;
+    }
+    this.metrics.envelopesIn.labels(EnvelopeKind[env.kind] ?? "").inc();
+    if (env.kind === EnvelopeKind.ENVELOPE_KIND_CONTROL && env.frame.length === 0) {
+      this.disconnectLocal(env.userIds, CloseCode.FORBIDDEN_CLOSE);
+      return;
+    }
+    this.deliverLocal(env.userIds, env.frame, env.kind, env.conversationId, env.seq, env.excludeSession);
+  }
+
+  /** Writes the same bytes to each local session of `userIds`. */
+  deliverLocal(userIds: readonly string[], frame: Uint8Array, kind: EnvelopeKind, conversationId: string, seq: number, excludeSession: string): void {
+    const stored = kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? { conversationId, seq } : null;
+    const now = Date.now();
+    let delivered = 0;
+    for (const userId of userIds) {
+      const sessions = this.registry.sessionsOf(userId);
+      if (sessions === undefined) continue;
+      for (const s of sessions) {
+        if (s.sessionId === excludeSession) continue;
+        switch (push(s, frame, stored, this.limits, now)) {
+          case "sent":
+            delivered += 1;
+            break;
+          case "paused":
+            delivered += 1;
+            this.metrics.backpressurePauses.inc();
+            break;
+          case "shed":
+            this.metrics.shedEphemeral.inc();
+            break;
+          case "overflow":
+            this.metrics.slowConsumerCloses.labels("hard_limit").inc();
+            this.close(s, CloseCode.SLOW_CONSUMER);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    if (stored !== null) this.metrics.messagesDelivered.inc(delivered);
+  }
+
+  /** Closes every session of these users on every node (server API). */
+  async disconnectUsers(userIds: readonly string[]): Promise<void> {
+    await this.route(userIds, new Uint8Array(0), EnvelopeKind.ENVELOPE_KIND_CONTROL, "", 0, "");
+  }
+
+  private disconnectLocal(userIds: readonly string[], code: CloseCode): void {
+    for (const userId of userIds) {
+      for (const s of [...(this.registry.sessionsOf(userId) ?? [])]) this.close(s, code);
+    }
+  }
+
+  // ------------------------------------------------------------------ backpressure
+
+  /**
+   * Re-sends, from the store, what a paused session missed, conversation by conversation, until
+   * nothing is missing; live push resumes only then, so order within a conversation holds.
+   */
+  private async catchUp(session: Session): Promise<void> {
+    session.catchingUp = true;
+    try {
+      while (!session.closed && session.missed !== null && session.missed.size > 0) {
+        for (const [conversationId, m] of session.missed) {
+          const res = await this.engine.store.read(conversationId, m.next - 1, this.opts.maxSyncPage);
+          const socket = session.socket;
+          if (session.closed || socket === null) return;
+          if (res.messages.length === 0) {
+            // Nothing at or after `next`: trimmed from bounded history (memory engine) or never stored.
+            if (m.next <= m.max) this.log.warn({ session: session.sessionId, conversationId, from: m.next, to: m.max }, "catch-up found no messages");
+            session.missed.delete(conversationId);
+            continue;
+          }
+          socket.cork(() => {
+            for (const msg of res.messages) socket.send(encodeServerFrame({ message: toWireMessage(msg) }), true);
+          });
+          const last = res.messages[res.messages.length - 1]!.seq;
+          this.metrics.catchUpMessages.inc(res.messages.length);
+          this.metrics.messagesDelivered.inc(res.messages.length);
+          m.next = last + 1;
+          if (m.next > m.max) session.missed.delete(conversationId);
+          const buffered = socket.getBufferedAmount();
+          if (buffered > this.limits.hard) {
+            this.metrics.slowConsumerCloses.labels("hard_limit").inc();
+            this.close(session, CloseCode.SLOW_CONSUMER);
+            return;
+          }
+          // Still full: wait for the next drain event to continue.
+          if (buffered > this.limits.soft) return;
+        }
+      }
+      if (!session.closed) session.pausedAtMs = 0;
+    } catch (err) {
+      // Store unreachable: stay paused; the keepalive visit retries, MAX_PAUSE_MS bounds it.
+      this.log.warn({ err, session: session.sessionId }, "catch-up failed");
+    } finally {
+      session.catchingUp = false;
+    }
+  }
+
+  /** Per-session checks once per ping interval: pause time bound, stalled catch-up. */
+  private visit(session: Session, now: number): void {
+    if (!session.paused) return;
+    if (now - session.pausedAtMs > this.opts.maxPauseMs) {
+      this.metrics.slowConsumerCloses.labels("pause_timeout").inc();
+      this.close(session, CloseCode.SLOW_CONSUMER);
+      return;
+    }
+    this.onDrain(session);
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /** Encodes and writes a reply to one session (responses are not subject to pausing). */
+  reply(session: Session, reqId: number, body: IServerFrame): void {
+    const socket = session.socket;
+    if (session.closed || socket === null) return;
+    body.reqId = reqId;
+    socket.send(encodeServerFrame(body), true);
+    if (socket.getBufferedAmount() > this.limits.hard) {
+      this.metrics.slowConsumerCloses.labels("hard_limit").inc();
+      this.close(session, CloseCode.SLOW_CONSUMER);
+    }
+  }
+
+  private assertEngineUp(): void {
+    if (!this.engine.healthy()) throw new SwitchboardError(ErrorCode.UNAVAILABLE, "message store unreachable, retry with backoff");
+  }
+
+  private sweep(): void {
+    this.sendLimiter.sweep(Date.now());
+    if (hasHistoryStats(this.engine.store)) {
+      const h = this.engine.store.historyStats();
+      this.metrics.historyMessages.set(h.messages);
+      this.metrics.historyTrimmed.set(h.trimmed);
+      this.metrics.historyLimit.set(h.limitPerConversation);
+    }
+  }
+
+  // ------------------------------------------------------------------ shutdown
+
+  /**
+   * Tells every client to go away (with a jittered reconnect delay), then closes sessions in
+   * waves spread over `deadlineMs` so they do not all reconnect at once.
+   */
+  async goAway(reason: string, reconnectAfterMs: number, deadlineMs: number): Promise<void> {
+    const sessions = [...this.registry.all()];
+    for (const s of sessions) {
+      this.reply(s, 0, { goaway: { reason, reconnectAfterMs: Math.floor(reconnectAfterMs * (0.5 + Math.random())) } });
+    }
+    const waves = Math.max(1, Math.min(10, Math.ceil(sessions.length / 1000)));
+    const per = Math.ceil(sessions.length / waves);
+    for (let w = 0; w < waves; w++) {
+      for (const s of sessions.slice(w * per, (w + 1) * per)) this.close(s, CloseCode.GOING_AWAY);
+      if (w < waves - 1) await new Promise((r) => setTimeout(r, deadlineMs / waves));
+    }
+  }
+
+  stop(): void {
+    this.keepalive.stop();
+    clearInterval(this.sweepTimer);
+  }
+}
+
+export function toWireMessage(m: StoredMessage): IMessage {
+  return {
+    messageId: m.messageId,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    senderId: m.senderId,
+    senderDevice: m.senderDevice,
+    clientMsgId: m.clientMsgId,
+    body: m.body,
+    contentType: m.contentType,
+    sentAtMs: m.sentAtMs,
+  };
+}
+
+export function groupToWire(g: Group): switchboard.v1.IGroupResult {
+  return { conversationId: g.conversationId, name: g.name, ownerId: g.ownerId, memberIds: g.memberIds };
+}
+

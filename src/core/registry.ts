@@ -1,0 +1,58 @@
+// Local sessions by user: who this node holds, for delivery and presence registration.
+import type { Session } from "./session.js";
+
+export class SessionRegistry {
+  private readonly byUser = new Map<string, Session[]>();
+  private count = 0;
+
+  /** Adds a session; returns the session of the same user+device it replaces, if any. */
+  add(session: Session): { replaced: Session | null; userSessions: number } {
+    let list = this.byUser.get(session.userId);
+    if (list === undefined) {
+      list = [];
+      this.byUser.set(session.userId, list);
+    }
+    const i = list.findIndex((s) => s.deviceId === session.deviceId);
+    let replaced: Session | null = null;
+    if (i >= 0) {
+      replaced = list[i] ?? null;
+      list[i] = session;
+    } else {
+      list.push(session);
+      this.count += 1;
+    }
+    return { replaced, userSessions: list.length };
+  }
+
+  /** Removes a session if it is still the registered one; returns the user's remaining count. */
+  remove(session: Session): number {
+    const list = this.byUser.get(session.userId);
+    if (list === undefined) return 0;
+    const i = list.indexOf(session);
+    if (i < 0) return list.length;
+    list.splice(i, 1);
+    this.count -= 1;
+    if (list.length === 0) this.byUser.delete(session.userId);
+    return list.length;
+  }
+
+  sessionsOf(userId: string): readonly Session[] | undefined {
+    return this.byUser.get(userId);
+  }
+
+  hasDevice(userId: string, deviceId: string): boolean {
+    return this.byUser.get(userId)?.some((s) => s.deviceId === deviceId) ?? false;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get users(): number {
+    return this.byUser.size;
+  }
+
+  *all(): IterableIterator<Session> {
+    for (const list of this.byUser.values()) yield* list;
+  }
+}

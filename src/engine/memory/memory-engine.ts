@@ -1,0 +1,267 @@
+// The single-process engine: everything in this process's memory, bounded. The default of
+// `npm start`; also the reference the contract suite holds the Redis engine to.
+import { IdGenerator } from "../../core/ids.js";
+import type {
+  AppendInput,
+  AppendResult,
+  Broker,
+  ConversationHead,
+  Engine,
+  EnvelopeHandler,
+  Group,
+  GroupStore,
+  HistoryStats,
+  MessageStore,
+  Presence,
+  ReadResult,
+  StoredMessage,
+} from "../types.js";
+import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
+
+export interface MemoryEngineOptions {
+  nodeId: string;
+  historyPerConversation: number;
+  dedupeTtlMs: number;
+  now?: () => number;
+}
+
+interface Conversation {
+  lastSeq: number;
+  /** messages[i].seq === oldestSeq + i: seqs are contiguous, so reads index directly. */
+  messages: StoredMessage[];
+  oldestSeq: number;
+}
+
+class MemoryStore implements MessageStore, HistoryStats {
+  private readonly conversations = new Map<string, Conversation>();
+  private readonly dedupe = new Map<string, { message: StoredMessage; at: number }>();
+  private readonly userConversations = new Map<string, Set<string>>();
+  private readonly deviceCursors = new Map<string, Map<string, number>>();
+  private readonly ids = new IdGenerator();
+  private held = 0;
+  private trimmed = 0;
+
+  constructor(private readonly opts: Required<MemoryEngineOptions>) {}
+
+  async append(input: AppendInput): Promise<AppendResult> {
+    const key = `${input.senderId}\u0000${input.clientMsgId}`;
+    const seen = this.dedupe.get(key);
+    if (seen !== undefined) return { message: seen.message, duplicate: true };
+
+    const conv = this.conversation(input.conversationId);
+    conv.lastSeq += 1;
+    const message: StoredMessage = {
+      messageId: this.ids.next(),
+      conversationId: input.conversationId,
+      seq: conv.lastSeq,
+      senderId: input.senderId,
+      senderDevice: input.senderDevice,
+      clientMsgId: input.clientMsgId,
+      body: input.body,
+      contentType: input.contentType,
+      sentAtMs: this.opts.now(),
+    };
+    conv.messages.push(message);
+    this.held += 1;
+    this.trim(conv);
+    this.dedupe.set(key, { message, at: message.sentAtMs });
+    for (const userId of input.memberIds) this.index(userId, input.conversationId);
+    return { message, duplicate: false };
+  }
+
+  async read(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult> {
+    const conv = this.conversations.get(conversationId);
+    if (conv === undefined) return { messages: [], lastSeq: 0, oldestSeq: 1 };
+    const start = Math.max(0, afterSeq + 1 - conv.oldestSeq);
+    return {
+      messages: conv.messages.slice(start, start + limit),
+      lastSeq: conv.lastSeq,
+      oldestSeq: conv.oldestSeq,
+    };
+  }
+
+  async conversationsOf(userId: string): Promise<ConversationHead[]> {
+    const ids = this.userConversations.get(userId);
+    if (ids === undefined) return [];
+    return [...ids].map((conversationId) => ({
+      conversationId,
+      lastSeq: this.conversations.get(conversationId)?.lastSeq ?? 0,
+    }));
+  }
+
+  async setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void> {
+    const key = `${userId}\u0000${deviceId}`;
+    let cursors = this.deviceCursors.get(key);
+    if (cursors === undefined) {
+      cursors = new Map();
+      this.deviceCursors.set(key, cursors);
+    }
+    if ((cursors.get(conversationId) ?? 0) < seq) cursors.set(conversationId, seq);
+  }
+
+  async cursors(userId: string, deviceId: string): Promise<Map<string, number>> {
+    return new Map(this.deviceCursors.get(`${userId}\u0000${deviceId}`));
+  }
+
+  historyStats() {
+    return { messages: this.held, trimmed: this.trimmed, limitPerConversation: this.opts.historyPerConversation };
+  }
+
+  index(userId: string, conversationId: string): void {
+    let set = this.userConversations.get(userId);
+    if (set === undefined) {
+      set = new Set();
+      this.userConversations.set(userId, set);
+    }
+    set.add(conversationId);
+  }
+
+  unindex(userId: string, conversationId: string): void {
+    this.userConversations.get(userId)?.delete(conversationId);
+  }
+
+  /** Drops dedupe entries past their TTL; called periodically by the engine. */
+  sweepDedupe(): void {
+    const cutoff = this.opts.now() - this.opts.dedupeTtlMs;
+    // Map iteration is insertion order, which is time order here: stop at the first fresh entry.
+    for (const [key, entry] of this.dedupe) {
+      if (entry.at > cutoff) break;
+      this.dedupe.delete(key);
+    }
+  }
+
+  private conversation(id: string): Conversation {
+    let conv = this.conversations.get(id);
+    if (conv === undefined) {
+      conv = { lastSeq: 0, messages: [], oldestSeq: 1 };
+      this.conversations.set(id, conv);
+    }
+    return conv;
+  }
+
+  private trim(conv: Conversation): void {
+    const limit = this.opts.historyPerConversation;
+    // Trim in chunks of a quarter so splice cost is amortised over many appends.
+    if (conv.messages.length <= limit + Math.floor(limit / 4)) return;
+    const drop = conv.messages.length - limit;
+    conv.messages.splice(0, drop);
+    conv.oldestSeq += drop;
+    this.held -= drop;
+    this.trimmed += drop;
+  }
+}
+
+class MemoryGroups implements GroupStore {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(private readonly store: MemoryStore) {}
+
+  async create(group: Group): Promise<void> {
+    if (this.groups.has(group.conversationId)) {
+      throw new SwitchboardError(ErrorCode.CONFLICT, `group ${group.conversationId} already exists`);
+    }
+    this.groups.set(group.conversationId, { ...group, memberIds: [...new Set(group.memberIds)] });
+    for (const userId of group.memberIds) this.store.index(userId, group.conversationId);
+  }
+
+  async get(conversationId: string): Promise<Group | null> {
+    const g = this.groups.get(conversationId);
+    return g === undefined ? null : { ...g, memberIds: [...g.memberIds] };
+  }
+
+  async addMembers(conversationId: string, userIds: readonly string[]): Promise<Group> {
+    const g = this.require(conversationId);
+    const members = new Set(g.memberIds);
+    for (const u of userIds) {
+      members.add(u);
+      this.store.index(u, conversationId);
+    }
+    g.memberIds = [...members];
+    return { ...g, memberIds: [...g.memberIds] };
+  }
+
+  async removeMembers(conversationId: string, userIds: readonly string[]): Promise<Group> {
+    const g = this.require(conversationId);
+    const drop = new Set(userIds);
+    g.memberIds = g.memberIds.filter((u) => !drop.has(u));
+    if (drop.has(g.ownerId) && g.memberIds[0] !== undefined) g.ownerId = g.memberIds[0];
+    for (const u of userIds) this.store.unindex(u, conversationId);
+    return { ...g, memberIds: [...g.memberIds] };
+  }
+
+  private require(conversationId: string): Group {
+    const g = this.groups.get(conversationId);
+    if (g === undefined) throw new SwitchboardError(ErrorCode.NOT_FOUND, `no group ${conversationId}`);
+    return g;
+  }
+}
+
+class MemoryPresence implements Presence {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly nodeId: string) {}
+
+  async register(userId: string, sessions: number): Promise<void> {
+    this.counts.set(userId, sessions);
+  }
+
+  async unregister(userId: string): Promise<void> {
+    this.counts.delete(userId);
+  }
+
+  async locate(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const u of userIds) if (this.counts.has(u)) out.set(u, [this.nodeId]);
+    return out;
+  }
+
+  async sessionCounts(userIds: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const u of userIds) {
+      const n = this.counts.get(u);
+      if (n !== undefined) out.set(u, n);
+    }
+    return out;
+  }
+}
+
+/** In one process every envelope is for this node; kept so core has a single delivery path. */
+class MemoryBroker implements Broker {
+  private handler: EnvelopeHandler | null = null;
+
+  async publish(_nodeId: string, envelope: Uint8Array): Promise<void> {
+    this.handler?.(envelope);
+  }
+
+  async subscribe(handler: EnvelopeHandler): Promise<void> {
+    this.handler = handler;
+  }
+}
+
+export class MemoryEngine implements Engine {
+  readonly kind = "memory" as const;
+  readonly nodeId: string;
+  readonly store: MemoryStore;
+  readonly groups: GroupStore;
+  readonly presence: Presence;
+  readonly broker: Broker;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(options: MemoryEngineOptions) {
+    const opts = { now: Date.now, ...options };
+    this.nodeId = opts.nodeId;
+    this.store = new MemoryStore(opts);
+    this.groups = new MemoryGroups(this.store);
+    this.presence = new MemoryPresence(opts.nodeId);
+    this.broker = new MemoryBroker();
+    this.sweeper = setInterval(() => this.store.sweepDedupe(), Math.min(60_000, opts.dedupeTtlMs)).unref();
+  }
+
+  healthy(): boolean {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+  }
+}

@@ -1,0 +1,51 @@
+// The generated protobufjs static code, re-exported under short names. Nothing else imports gen/.
+import protobuf from "protobufjs/minimal.js";
+import { switchboard as gen } from "./gen/switchboard.js";
+
+// Seqs and timestamps stay far below 2^53: decode uint64 as plain numbers, never Long objects.
+protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
+protobuf.configure();
+
+export const pb = gen.v1;
+export type { switchboard } from "./gen/switchboard.js";
+import type { switchboard } from "./gen/switchboard.js";
+
+export type ClientFrame = switchboard.v1.ClientFrame;
+export type ServerFrame = switchboard.v1.ServerFrame;
+export type IServerFrame = switchboard.v1.IServerFrame;
+export type IClientFrame = switchboard.v1.IClientFrame;
+export type IMessage = switchboard.v1.IMessage;
+export type IEnvelope = switchboard.v1.IEnvelope;
+export type Envelope = switchboard.v1.Envelope;
+
+export const ErrorCode = gen.v1.ErrorCode;
+export type ErrorCode = switchboard.v1.ErrorCode;
+export const CloseCode = gen.v1.CloseCode;
+export type CloseCode = switchboard.v1.CloseCode;
+export const EnvelopeKind = gen.v1.EnvelopeKind;
+export type EnvelopeKind = switchboard.v1.EnvelopeKind;
+
+/** Encodes a server frame once; the bytes are then shared by every recipient. */
+export function encodeServerFrame(frame: IServerFrame): Uint8Array {
+  return gen.v1.ServerFrame.encode(frame).finish();
+}
+
+export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
+  return gen.v1.ClientFrame.decode(bytes);
+}
+
+export function encodeClientFrame(frame: IClientFrame): Uint8Array {
+  return gen.v1.ClientFrame.encode(frame).finish();
+}
+
+export function decodeServerFrame(bytes: Uint8Array): ServerFrame {
+  return gen.v1.ServerFrame.decode(bytes);
+}
+
+export function encodeEnvelope(env: IEnvelope): Uint8Array {
+  return gen.v1.Envelope.encode(env).finish();
+}
+
+export function decodeEnvelope(bytes: Uint8Array): Envelope {
+  return gen.v1.Envelope.decode(bytes);
+}

@@ -1,75 +1,78 @@
 // Every setting, its default, and one parse step that fails at boot naming the bad variable.
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
-const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(def);
-const list = z
-  .string()
-  .transform((v) => v.split(",").map((s) => s.trim()).filter((s) => s.length > 0));
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
 
 /** The dev-only secret `npm start` and `npm run token` share when JWT_SECRET is unset. */
 export const DEV_JWT_SECRET = "switchboard-dev-secret-do-not-use-in-production";
 
 const fields = z.object({
-    NODE_ENV: z.string().default("development"),
-    NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
-    HOST: z.string().default("127.0.0.1"),
-    PORT: int(8080, 0, 65535),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().default("development"),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: int(8080, 0, 65535),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
-    // Engine: memory unless REDIS_URL is set.
-    REDIS_URL: z.string().url().optional(),
-    REDIS_PREFIX: z.string().default("sb:"),
-    MYSQL_URL: z.string().url().optional(),
-    ACK_MODE: z.enum(["store", "db"]).default("store"),
+  // Engine: memory unless REDIS_URL is set.
+  REDIS_URL: z.string().url().optional(),
+  REDIS_PREFIX: z.string().default("sb:"),
+  MYSQL_URL: z.string().url().optional(),
+  ACK_MODE: z.enum(["store", "db"]).default("store"),
 
-    // Auth.
-    JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
-    JWT_PUBLIC_KEY: z.string().optional(),
-    JWT_ALGORITHMS: list.optional(),
-    JWT_ISSUER: z.string().optional(),
-    JWT_AUDIENCE: z.string().optional(),
-    API_KEY: z.string().min(16, "API_KEY must be at least 16 characters").optional(),
-    ORIGIN_ALLOWLIST: list.default([]),
-    TRUST_PROXY: bool.default(false),
-    AUTH_TIMEOUT_MS: int(5_000, 100),
+  // Auth.
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  JWT_PUBLIC_KEY: z.string().optional(),
+  JWT_ALGORITHMS: list.optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
+  API_KEY: z.string().min(16, "API_KEY must be at least 16 characters").optional(),
+  ORIGIN_ALLOWLIST: list.default([]),
+  TRUST_PROXY: bool.default(false),
+  AUTH_TIMEOUT_MS: int(5_000, 100),
 
-    // Connection limits.
-    MAX_CONNECTIONS: int(100_000, 1),
-    IP_MAX_CONNECTIONS: int(25_000, 1),
-    IP_CONNECT_RATE: int(2_000, 1),
-    IP_CONNECT_BURST: int(4_000, 1),
-    MAX_DEVICES_PER_USER: int(10, 1),
+  // Connection limits.
+  MAX_CONNECTIONS: int(100_000, 1),
+  IP_MAX_CONNECTIONS: int(25_000, 1),
+  IP_CONNECT_RATE: int(2_000, 1),
+  IP_CONNECT_BURST: int(4_000, 1),
+  MAX_DEVICES_PER_USER: int(10, 1),
 
-    // Keepalive.
-    PING_INTERVAL_MS: int(30_000, 50),
-    IDLE_TIMEOUT_MS: int(90_000, 100),
+  // Keepalive.
+  PING_INTERVAL_MS: int(30_000, 50),
+  IDLE_TIMEOUT_MS: int(90_000, 100),
 
-    // Inbound limits.
-    MAX_FRAME_BYTES: int(64 * 1024, 256, 16 * 1024 * 1024),
-    SEND_RATE_PER_SEC: int(50, 1),
-    SEND_BURST: int(200, 1),
-    MAX_VIOLATIONS: int(10, 1),
+  // Inbound limits.
+  MAX_FRAME_BYTES: int(64 * 1024, 256, 16 * 1024 * 1024),
+  SEND_RATE_PER_SEC: int(50, 1),
+  SEND_BURST: int(200, 1),
+  MAX_VIOLATIONS: int(10, 1),
 
-    // Outbound backpressure.
-    SOFT_BUFFER_BYTES: int(256 * 1024, 1024),
-    HARD_BUFFER_BYTES: int(4 * 1024 * 1024, 2048),
-    MAX_PAUSE_MS: int(60_000, 100),
+  // Outbound backpressure.
+  SOFT_BUFFER_BYTES: int(256 * 1024, 1024),
+  HARD_BUFFER_BYTES: int(4 * 1024 * 1024, 2048),
+  MAX_PAUSE_MS: int(60_000, 100),
 
-    // Conversations and sync.
-    MAX_GROUP_SIZE: int(5_000, 2),
-    MAX_SYNC_PAGE: int(500, 1, 10_000),
-    DEFAULT_SYNC_PAGE: int(100, 1, 10_000),
-    MEMORY_HISTORY_PER_CONVERSATION: int(10_000, 1),
-    DEDUPE_TTL_MS: int(24 * 3600 * 1000, 1000),
+  // Conversations and sync.
+  MAX_GROUP_SIZE: int(5_000, 2),
+  MAX_SYNC_PAGE: int(500, 1, 10_000),
+  DEFAULT_SYNC_PAGE: int(100, 1, 10_000),
+  MEMORY_HISTORY_PER_CONVERSATION: int(10_000, 1),
+  DEDUPE_TTL_MS: int(24 * 3600 * 1000, 1000),
 
-    // Shutdown.
-    DRAIN_TIMEOUT_MS: int(10_000, 0),
-    GOAWAY_RECONNECT_MS: int(2_000, 0),
-  });
+  // Shutdown.
+  DRAIN_TIMEOUT_MS: int(10_000, 0),
+  GOAWAY_RECONNECT_MS: int(2_000, 0),
+});
 
 export const configSchema = fields
   .transform((c) => {

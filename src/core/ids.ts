@@ -17,9 +17,7 @@ export function assertUserId(id: string, field = "user_id"): string {
   return id;
 }
 
-export type ConversationRef =
-  | { kind: "dm"; id: string; users: [string, string] }
-  | { kind: "group"; id: string; groupId: string };
+export type ConversationRef = { kind: "dm"; id: string; users: [string, string] } | { kind: "group"; id: string; groupId: string };
 
 /** Parses "dm:a:b" (either order; answered in sorted form) or "g:<id>". */
 export function parseConversationId(raw: string): ConversationRef {
@@ -35,10 +33,7 @@ export function parseConversationId(raw: string): ConversationRef {
     const groupId = raw.slice(2);
     if (GROUP_ID.test(groupId)) return { kind: "group", id: raw, groupId };
   }
-  throw new SwitchboardError(
-    ErrorCode.INVALID_ARGUMENT,
-    `conversation_id "${raw.slice(0, 80)}" must be dm:<userA>:<userB> or g:<id>`,
-  );
+  throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `conversation_id "${raw.slice(0, 80)}" must be dm:<userA>:<userB> or g:<id>`);
 }
 
 export function assertClientMsgId(id: string): string {

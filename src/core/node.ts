@@ -1,13 +1,7 @@
 // A gateway node's logic, independent of the socket library: frames in, engine calls, frames out.
 // The transport (src/transport) feeds it sessions and bytes; the engine holds shared state.
 import type { Logger } from "pino";
-import {
-  CloseCode,
-  CLOSE_REASONS,
-  ErrorCode,
-  SwitchboardError,
-  toSwitchboardError,
-} from "../protocol/codes.js";
+import { CloseCode, CLOSE_REASONS, ErrorCode, SwitchboardError, toSwitchboardError } from "../protocol/codes.js";
 import {
   decodeClientFrame,
   decodeEnvelope,
@@ -119,9 +113,8 @@ export class GatewayNode {
     this.metrics.connections.dec();
     this.metrics.disconnects.labels(String(code)).inc();
     const remaining = this.registry.remove(session);
-    const update = remaining === 0
-      ? this.engine.presence.unregister(session.userId)
-      : this.engine.presence.register(session.userId, remaining);
+    const update =
+      remaining === 0 ? this.engine.presence.unregister(session.userId) : this.engine.presence.register(session.userId, remaining);
     update.catch((err: unknown) => {
       this.log.warn({ err, user: session.userId, session: session.sessionId }, "presence update failed");
     });
@@ -154,11 +147,24 @@ export class GatewayNode {
     const receivedAt = performance.now();
     session.lastSeenMs = Date.now();
     if (data.byteLength > this.opts.maxFrameBytes) {
-      this.violation(session, "too_large", 0, new SwitchboardError(ErrorCode.FRAME_TOO_LARGE, `frame of ${data.byteLength} bytes is over the ${this.opts.maxFrameBytes}-byte limit`));
+      this.violation(
+        session,
+        "too_large",
+        0,
+        new SwitchboardError(
+          ErrorCode.FRAME_TOO_LARGE,
+          `frame of ${data.byteLength} bytes is over the ${this.opts.maxFrameBytes}-byte limit`,
+        ),
+      );
       return;
     }
     if (!isBinary) {
-      this.violation(session, "text", 0, new SwitchboardError(ErrorCode.BAD_FRAME, "text frames are not accepted: send binary protobuf ClientFrames"));
+      this.violation(
+        session,
+        "text",
+        0,
+        new SwitchboardError(ErrorCode.BAD_FRAME, "text frames are not accepted: send binary protobuf ClientFrames"),
+      );
       return;
     }
     let frame: ClientFrame;
@@ -166,7 +172,12 @@ export class GatewayNode {
       // protobufjs decodes bytes fields as views into the input: copy out of uWS's buffer first.
       frame = decodeClientFrame(new Uint8Array(data.slice(0)));
     } catch (err) {
-      this.violation(session, "malformed", 0, new SwitchboardError(ErrorCode.BAD_FRAME, `malformed ClientFrame: ${(err as Error).message}`));
+      this.violation(
+        session,
+        "malformed",
+        0,
+        new SwitchboardError(ErrorCode.BAD_FRAME, `malformed ClientFrame: ${(err as Error).message}`),
+      );
       return;
     }
     const body = frame.body;
@@ -207,7 +218,8 @@ export class GatewayNode {
 
   private fail(session: Session, frame: ClientFrame, body: Body, err: unknown): void {
     const e = toSwitchboardError(err);
-    if (e.code === ErrorCode.INTERNAL) this.log.error({ err, user: session.userId, session: session.sessionId, frame: body }, "request failed");
+    if (e.code === ErrorCode.INTERNAL)
+      this.log.error({ err, user: session.userId, session: session.sessionId, frame: body }, "request failed");
     const clientMsgId = body === "send" ? (frame.send as switchboard.v1.SendMessage).clientMsgId : undefined;
     this.sendError(session, frame.reqId, e, clientMsgId);
   }
@@ -417,9 +429,15 @@ export class GatewayNode {
    * Owner rules: only the owner adds or removes; anyone may leave; the owner cannot remove
    * themself (they leave, and the longest-standing member becomes owner). `actorId` null = system.
    */
-  async changeMembers(actorId: string | null, conversationId: string, op: "add" | "remove" | "leave", userIds: readonly string[]): Promise<Group> {
+  async changeMembers(
+    actorId: string | null,
+    conversationId: string,
+    op: "add" | "remove" | "leave",
+    userIds: readonly string[],
+  ): Promise<Group> {
     const conv = parseConversationId(conversationId);
-    if (conv.kind !== "group") throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, "membership changes apply to g:<id> conversations only");
+    if (conv.kind !== "group")
+      throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, "membership changes apply to g:<id> conversations only");
     for (const u of userIds) assertUserId(u, "user_ids");
     this.assertEngineUp();
     const before = await this.engine.groups.get(conv.id);
@@ -460,7 +478,14 @@ export class GatewayNode {
   // ------------------------------------------------------------------ routing
 
   /** Sends one encoded frame to every session of `userIds`, wherever they are connected. */
-  async route(userIds: readonly string[], frame: Uint8Array, kind: EnvelopeKind, conversationId: string, seq: number, excludeSession: string): Promise<void> {
+  async route(
+    userIds: readonly string[],
+    frame: Uint8Array,
+    kind: EnvelopeKind,
+    conversationId: string,
+    seq: number,
+    excludeSession: string,
+  ): Promise<void> {
     const located = await this.engine.presence.locate(userIds);
     if (located.size === 0) return;
     const byNode = new Map<string, string[]>();
@@ -501,7 +526,14 @@ export class GatewayNode {
   }
 
   /** Writes the same bytes to each local session of `userIds`. */
-  deliverLocal(userIds: readonly string[], frame: Uint8Array, kind: EnvelopeKind, conversationId: string, seq: number, excludeSession: string): void {
+  deliverLocal(
+    userIds: readonly string[],
+    frame: Uint8Array,
+    kind: EnvelopeKind,
+    conversationId: string,
+    seq: number,
+    excludeSession: string,
+  ): void {
     const stored = kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? { conversationId, seq } : null;
     const now = Date.now();
     let delivered = 0;
@@ -560,7 +592,8 @@ export class GatewayNode {
           if (session.closed || socket === null) return;
           if (res.messages.length === 0) {
             // Nothing at or after `next`: trimmed from bounded history (memory engine) or never stored.
-            if (m.next <= m.max) this.log.warn({ session: session.sessionId, conversationId, from: m.next, to: m.max }, "catch-up found no messages");
+            if (m.next <= m.max)
+              this.log.warn({ session: session.sessionId, conversationId, from: m.next, to: m.max }, "catch-up found no messages");
             session.missed.delete(conversationId);
             continue;
           }
@@ -672,4 +705,3 @@ export function toWireMessage(m: StoredMessage): IMessage {
 export function groupToWire(g: Group): switchboard.v1.IGroupResult {
   return { conversationId: g.conversationId, name: g.name, ownerId: g.ownerId, memberIds: g.memberIds };
 }
-

@@ -21,12 +21,39 @@ export class Metrics {
     labelNames: ["reason"],
     registers: [this.registry],
   });
-  readonly framesIn = new Counter({ name: "sb_frames_in_total", help: "Client frames by type", labelNames: ["type"], registers: [this.registry] });
-  readonly framesOut = new Counter({ name: "sb_frames_out_total", help: "Server frames written by type", labelNames: ["type"], registers: [this.registry] });
-  readonly errors = new Counter({ name: "sb_errors_total", help: "Error frames sent by code", labelNames: ["code"], registers: [this.registry] });
-  readonly messagesSent = new Counter({ name: "sb_messages_sent_total", help: "Messages accepted and stored (not duplicates)", registers: [this.registry] });
-  readonly duplicates = new Counter({ name: "sb_messages_duplicate_total", help: "Sends answered from dedupe", registers: [this.registry] });
-  readonly messagesDelivered = new Counter({ name: "sb_messages_delivered_total", help: "Message frames written to local sockets (live and catch-up)", registers: [this.registry] });
+  readonly framesIn = new Counter({
+    name: "sb_frames_in_total",
+    help: "Client frames by type",
+    labelNames: ["type"],
+    registers: [this.registry],
+  });
+  readonly framesOut = new Counter({
+    name: "sb_frames_out_total",
+    help: "Server frames written by type",
+    labelNames: ["type"],
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({
+    name: "sb_errors_total",
+    help: "Error frames sent by code",
+    labelNames: ["code"],
+    registers: [this.registry],
+  });
+  readonly messagesSent = new Counter({
+    name: "sb_messages_sent_total",
+    help: "Messages accepted and stored (not duplicates)",
+    registers: [this.registry],
+  });
+  readonly duplicates = new Counter({
+    name: "sb_messages_duplicate_total",
+    help: "Sends answered from dedupe",
+    registers: [this.registry],
+  });
+  readonly messagesDelivered = new Counter({
+    name: "sb_messages_delivered_total",
+    help: "Message frames written to local sockets (live and catch-up)",
+    registers: [this.registry],
+  });
   readonly sendAckLatency = new Histogram({
     name: "sb_send_ack_seconds",
     help: "Frame received to send_ack written",
@@ -34,18 +61,71 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly syncRequests = new Counter({ name: "sb_sync_requests_total", help: "Sync requests", registers: [this.registry] });
-  readonly syncMessages = new Counter({ name: "sb_sync_messages_total", help: "Messages served by sync", labelNames: ["source"], registers: [this.registry] });
-  readonly backpressurePauses = new Counter({ name: "sb_backpressure_pauses_total", help: "Live push paused past SOFT_BUFFER_BYTES", registers: [this.registry] });
-  readonly catchUpMessages = new Counter({ name: "sb_catchup_messages_total", help: "Messages re-sent from the store after a pause", registers: [this.registry] });
-  readonly shedEphemeral = new Counter({ name: "sb_ephemeral_shed_total", help: "Typing/presence events dropped for paused sessions", registers: [this.registry] });
-  readonly slowConsumerCloses = new Counter({ name: "sb_slow_consumer_closes_total", help: "Sessions closed as slow consumers", labelNames: ["reason"], registers: [this.registry] });
-  readonly rateLimited = new Counter({ name: "sb_rate_limited_total", help: "Sends refused by the per-user rate limit", registers: [this.registry] });
-  readonly protocolViolations = new Counter({ name: "sb_protocol_violations_total", help: "Malformed or oversized frames", labelNames: ["kind"], registers: [this.registry] });
-  readonly historyMessages = new Gauge({ name: "sb_memory_history_messages", help: "Messages held by the memory engine's bounded history", registers: [this.registry] });
-  readonly historyTrimmed = new Gauge({ name: "sb_memory_history_trimmed", help: "Messages dropped from the memory engine's history by its bound", registers: [this.registry] });
-  readonly historyLimit = new Gauge({ name: "sb_memory_history_limit_per_conversation", help: "MEMORY_HISTORY_PER_CONVERSATION", registers: [this.registry] });
-  readonly envelopesOut = new Counter({ name: "sb_envelopes_published_total", help: "Envelopes published to other nodes", labelNames: ["kind"], registers: [this.registry] });
-  readonly envelopesIn = new Counter({ name: "sb_envelopes_received_total", help: "Envelopes received on this node's channel", labelNames: ["kind"], registers: [this.registry] });
+  readonly syncMessages = new Counter({
+    name: "sb_sync_messages_total",
+    help: "Messages served by sync",
+    labelNames: ["source"],
+    registers: [this.registry],
+  });
+  readonly backpressurePauses = new Counter({
+    name: "sb_backpressure_pauses_total",
+    help: "Live push paused past SOFT_BUFFER_BYTES",
+    registers: [this.registry],
+  });
+  readonly catchUpMessages = new Counter({
+    name: "sb_catchup_messages_total",
+    help: "Messages re-sent from the store after a pause",
+    registers: [this.registry],
+  });
+  readonly shedEphemeral = new Counter({
+    name: "sb_ephemeral_shed_total",
+    help: "Typing/presence events dropped for paused sessions",
+    registers: [this.registry],
+  });
+  readonly slowConsumerCloses = new Counter({
+    name: "sb_slow_consumer_closes_total",
+    help: "Sessions closed as slow consumers",
+    labelNames: ["reason"],
+    registers: [this.registry],
+  });
+  readonly rateLimited = new Counter({
+    name: "sb_rate_limited_total",
+    help: "Sends refused by the per-user rate limit",
+    registers: [this.registry],
+  });
+  readonly protocolViolations = new Counter({
+    name: "sb_protocol_violations_total",
+    help: "Malformed or oversized frames",
+    labelNames: ["kind"],
+    registers: [this.registry],
+  });
+  readonly historyMessages = new Gauge({
+    name: "sb_memory_history_messages",
+    help: "Messages held by the memory engine's bounded history",
+    registers: [this.registry],
+  });
+  readonly historyTrimmed = new Gauge({
+    name: "sb_memory_history_trimmed",
+    help: "Messages dropped from the memory engine's history by its bound",
+    registers: [this.registry],
+  });
+  readonly historyLimit = new Gauge({
+    name: "sb_memory_history_limit_per_conversation",
+    help: "MEMORY_HISTORY_PER_CONVERSATION",
+    registers: [this.registry],
+  });
+  readonly envelopesOut = new Counter({
+    name: "sb_envelopes_published_total",
+    help: "Envelopes published to other nodes",
+    labelNames: ["kind"],
+    registers: [this.registry],
+  });
+  readonly envelopesIn = new Counter({
+    name: "sb_envelopes_received_total",
+    help: "Envelopes received on this node's channel",
+    labelNames: ["kind"],
+    registers: [this.registry],
+  });
 
   constructor(opts: { defaults?: boolean } = {}) {
     if (opts.defaults !== false) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });

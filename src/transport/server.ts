@@ -1,0 +1,340 @@
+// The uWS server: authenticated upgrade, socket events into the node, and the HTTP surface
+// (/healthz, /readyz, /metrics, /v1/* server API).
+import type { Logger } from "pino";
+import type { GatewayNode } from "../core/node.js";
+import type { Session } from "../core/session.js";
+import { TokenBucket } from "../core/rate-limit.js";
+import type { Metrics } from "../observability/metrics.js";
+import { AuthError, type TokenVerifier } from "./auth.js";
+import type { UWS } from "./uws.js";
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  maxFrameBytes: number;
+  hardBufferBytes: number;
+  maxConnections: number;
+  ipMaxConnections: number;
+  ipConnectRate: number;
+  ipConnectBurst: number;
+  maxDevicesPerUser: number;
+  authTimeoutMs: number;
+  originAllowlist: string[];
+  trustProxy: boolean;
+}
+
+/** An HTTP route of the server API: gets the parsed request, returns status + JSON body. */
+export type ApiHandler = (req: ApiRequest) => Promise<{ status: number; body: unknown }>;
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  authorization: string;
+  body: Buffer;
+}
+
+interface Reject {
+  status: string;
+  reason: string;
+  message: string;
+}
+
+const REJECT = {
+  draining: { status: "503 Service Unavailable", reason: "draining", message: "node is draining: connect to another node" },
+  full: { status: "503 Service Unavailable", reason: "node_full", message: "node at MAX_CONNECTIONS: connect to another node" },
+  origin: { status: "403 Forbidden", reason: "origin", message: "Origin not in ORIGIN_ALLOWLIST" },
+  ipCount: { status: "429 Too Many Requests", reason: "ip_connections", message: "too many connections from this address" },
+  ipRate: { status: "429 Too Many Requests", reason: "ip_rate", message: "connecting too fast from this address: back off" },
+  devices: { status: "429 Too Many Requests", reason: "device_cap", message: "too many devices connected for this user" },
+  timeout: { status: "503 Service Unavailable", reason: "auth_timeout", message: "authentication timed out: retry" },
+} satisfies Record<string, Reject>;
+
+const MAX_API_BODY = 1024 * 1024;
+
+export class GatewayServer {
+  draining = false;
+  private readonly app: UWS.TemplatedApp;
+  private listenSocket: UWS.us_listen_socket | null = null;
+  private readonly ipCounts = new Map<string, number>();
+  private readonly ipBuckets = new Map<string, TokenBucket>();
+  private pending = 0;
+  private readonly sweepTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly uws: typeof UWS,
+    private readonly opts: ServerOptions,
+    private readonly node: GatewayNode,
+    private readonly verifier: TokenVerifier,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly ready: () => boolean,
+    private readonly api: ApiHandler | null,
+  ) {
+    this.app = uws.App();
+    this.app.ws<Session>("/ws", {
+      compression: uws.DISABLED,
+      // Frames between MAX_FRAME_BYTES and twice that get a typed error; beyond, uWS closes (1009).
+      maxPayloadLength: opts.maxFrameBytes * 2,
+      // We close slow consumers ourselves (with our code) before uWS would drop anything.
+      maxBackpressure: opts.hardBufferBytes + opts.maxFrameBytes * 4,
+      closeOnBackpressureLimit: 0,
+      idleTimeout: 0,
+      sendPingsAutomatically: false,
+      upgrade: (res, req, context) => this.upgrade(res, req, context),
+      open: (ws) => {
+        const s = ws.getUserData();
+        s.socket = ws;
+        this.node.onOpen(s);
+      },
+      message: (ws, message, isBinary) => this.node.onMessage(ws.getUserData(), message, isBinary),
+      drain: (ws) => this.node.onDrain(ws.getUserData()),
+      pong: (ws) => this.node.onPong(ws.getUserData()),
+      close: (ws, code) => {
+        const s = ws.getUserData();
+        this.releaseIp(s.ip);
+        this.node.onClose(s, code);
+      },
+    });
+    this.app.get("/healthz", (res) => {
+      res.writeHeader("content-type", "text/plain").end("ok");
+    });
+    this.app.get("/readyz", (res) => {
+      const ok = !this.draining && this.ready();
+      res.writeStatus(ok ? "200 OK" : "503 Service Unavailable").writeHeader("content-type", "text/plain").end(ok ? "ready" : "not ready");
+    });
+    this.app.get("/metrics", (res) => this.serveMetrics(res));
+    this.app.any("/v1/*", (res, req) => this.serveApi(res, req));
+    this.app.any("/*", (res) => {
+      res.writeStatus("404 Not Found").writeHeader("content-type", "application/json").end('{"error":"not found"}');
+    });
+    this.sweepTimer = setInterval(() => this.sweepBuckets(), 10_000);
+    this.sweepTimer.unref();
+  }
+
+  /** Binds the port (0 = OS-assigned) and resolves with the bound port. */
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.app.listen(this.opts.host, this.opts.port, (socket) => {
+        if (socket === false) {
+          reject(new Error(`could not listen on ${this.opts.host}:${this.opts.port}: is the port in use or the HOST invalid?`));
+          return;
+        }
+        this.listenSocket = socket;
+        resolve(this.uws.us_socket_local_port(socket as unknown as UWS.us_socket));
+      });
+    });
+  }
+
+  /** Stops accepting connections; open sockets stay until the node closes them. */
+  stopListening(): void {
+    if (this.listenSocket !== null) {
+      this.uws.us_listen_socket_close(this.listenSocket);
+      this.listenSocket = null;
+    }
+    clearInterval(this.sweepTimer);
+  }
+
+  // ------------------------------------------------------------------ upgrade
+
+  private upgrade(res: UWS.HttpResponse, req: UWS.HttpRequest, context: UWS.us_socket_context_t): void {
+    // Everything from req must be copied now: it is invalid after the first await.
+    const secKey = req.getHeader("sec-websocket-key");
+    const secProtocol = req.getHeader("sec-websocket-protocol");
+    const secExtensions = req.getHeader("sec-websocket-extensions");
+    const authorization = req.getHeader("authorization");
+    const origin = req.getHeader("origin");
+    const forwarded = this.opts.trustProxy ? (req.getHeader("x-forwarded-for").split(",")[0]?.trim() ?? "") : "";
+    const queryToken = req.getQuery("token") ?? "";
+    const queryDevice = req.getQuery("device") ?? "";
+    const ip = forwarded !== "" ? forwarded : Buffer.from(res.getRemoteAddressAsText()).toString();
+
+    const rejection = this.admit(ip, origin);
+    if (rejection !== null) {
+      this.reject(res, rejection);
+      return;
+    }
+    const { token, protocol } = extractToken(authorization, secProtocol, queryToken);
+    this.ipCounts.set(ip, (this.ipCounts.get(ip) ?? 0) + 1);
+    this.pending += 1;
+    // Exactly one of abort, timeout and verification settles the attempt; the IP slot it took is
+    // released here unless the upgrade succeeds (then the socket's close handler releases it).
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      this.pending -= 1;
+      return true;
+    };
+    res.onAborted(() => {
+      if (settle()) this.releaseIp(ip);
+    });
+    const timer = setTimeout(() => {
+      if (!settle()) return;
+      this.releaseIp(ip);
+      this.reject(res, REJECT.timeout);
+    }, this.opts.authTimeoutMs);
+    this.verifier.verify(token).then(
+      (identity) => {
+        if (!settle()) return;
+        const deviceId = queryDevice !== "" ? queryDevice : (identity.deviceId ?? `anon-${Math.random().toString(36).slice(2, 10)}`);
+        const refusal = this.refuseIdentity(identity.userId, deviceId);
+        if (refusal !== null) {
+          this.releaseIp(ip);
+          this.reject(res, refusal);
+          return;
+        }
+        const session = this.node.newSession(identity.userId, deviceId, ip, identity.expSec, protocol);
+        res.cork(() => res.upgrade(session, secKey, protocol, secExtensions, context));
+      },
+      (err: unknown) => {
+        if (!settle()) return;
+        this.releaseIp(ip);
+        if (err instanceof AuthError) {
+          this.metrics.upgradeRejects.labels(`auth_${err.reason}`).inc();
+          this.respond(res, "401 Unauthorized", { error: "unauthorized", reason: err.reason, message: err.message });
+          return;
+        }
+        this.log.error({ err }, "upgrade failed");
+        this.respond(res, "500 Internal Server Error", { error: "internal" });
+      },
+    );
+  }
+
+  private refuseIdentity(userId: string, deviceId: string): Reject | null {
+    if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(deviceId)) {
+      return { status: "400 Bad Request", reason: "bad_device", message: "device must match [A-Za-z0-9_.@-]{1,64}" };
+    }
+    const sessions = this.node.registry.sessionsOf(userId);
+    if (sessions !== undefined && sessions.length >= this.opts.maxDevicesPerUser && !this.node.registry.hasDevice(userId, deviceId)) {
+      return REJECT.devices;
+    }
+    return null;
+  }
+
+  /** Cheap checks before any crypto: draining, capacity, origin, per-IP count and rate. */
+  private admit(ip: string, origin: string): Reject | null {
+    if (this.draining) return REJECT.draining;
+    if (this.node.registry.size + this.pending >= this.opts.maxConnections) return REJECT.full;
+    if (this.opts.originAllowlist.length > 0 && !this.opts.originAllowlist.includes(origin)) return REJECT.origin;
+    if ((this.ipCounts.get(ip) ?? 0) >= this.opts.ipMaxConnections) return REJECT.ipCount;
+    let bucket = this.ipBuckets.get(ip);
+    const now = Date.now();
+    if (bucket === undefined) {
+      bucket = new TokenBucket(this.opts.ipConnectRate, this.opts.ipConnectBurst, now);
+      this.ipBuckets.set(ip, bucket);
+    }
+    if (bucket.take(now) > 0) return REJECT.ipRate;
+    return null;
+  }
+
+  private reject(res: UWS.HttpResponse, r: Reject): void {
+    this.metrics.upgradeRejects.labels(r.reason).inc();
+    this.respond(res, r.status, { error: r.reason, message: r.message });
+  }
+
+  private respond(res: UWS.HttpResponse, status: string, body: unknown): void {
+    res.cork(() => {
+      res.writeStatus(status).writeHeader("content-type", "application/json").end(JSON.stringify(body), true);
+    });
+  }
+
+  private releaseIp(ip: string): void {
+    const n = (this.ipCounts.get(ip) ?? 1) - 1;
+    if (n <= 0) this.ipCounts.delete(ip);
+    else this.ipCounts.set(ip, n);
+  }
+
+  private sweepBuckets(): void {
+    const now = Date.now();
+    for (const [ip, b] of this.ipBuckets) if (b.isFull(now)) this.ipBuckets.delete(ip);
+  }
+
+  // ------------------------------------------------------------------ HTTP
+
+  private serveMetrics(res: UWS.HttpResponse): void {
+    let aborted = false;
+    res.onAborted(() => {
+      aborted = true;
+    });
+    this.metrics.registry.metrics().then(
+      (text) => {
+        if (aborted) return;
+        res.cork(() => res.writeHeader("content-type", this.metrics.registry.contentType).end(text));
+      },
+      (err: unknown) => {
+        this.log.error({ err }, "metrics collection failed");
+        if (!aborted) res.cork(() => res.writeStatus("500 Internal Server Error").end());
+      },
+    );
+  }
+
+  private serveApi(res: UWS.HttpResponse, req: UWS.HttpRequest): void {
+    const method = req.getMethod().toUpperCase();
+    const path = req.getUrl();
+    const authorization = req.getHeader("authorization");
+    let aborted = false;
+    res.onAborted(() => {
+      aborted = true;
+    });
+    if (this.api === null) {
+      this.respond(res, "503 Service Unavailable", { error: "api_disabled", message: "set API_KEY to enable the server API" });
+      return;
+    }
+    const api = this.api;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.onData((chunk, isLast) => {
+      if (aborted) return;
+      size += chunk.byteLength;
+      if (size > MAX_API_BODY) {
+        aborted = true;
+        this.respond(res, "413 Payload Too Large", { error: "too_large", message: `body over ${MAX_API_BODY} bytes` });
+        return;
+      }
+      chunks.push(Buffer.from(chunk.slice(0)));
+      if (!isLast) return;
+      api({ method, path, authorization, body: Buffer.concat(chunks) }).then(
+        ({ status, body }) => {
+          if (!aborted) this.respond(res, httpStatus(status), body);
+        },
+        (err: unknown) => {
+          this.log.error({ err, path }, "api request failed");
+          if (!aborted) this.respond(res, "500 Internal Server Error", { error: "internal" });
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Token from `Authorization: Bearer`, from `Sec-WebSocket-Protocol: bearer, <token>` (browsers
+ * cannot set headers; the server then selects "bearer"), or from `?token=`.
+ */
+export function extractToken(authorization: string, secProtocol: string, queryToken: string): { token: string; protocol: string } {
+  if (authorization.toLowerCase().startsWith("bearer ")) return { token: authorization.slice(7).trim(), protocol: "" };
+  const offered = secProtocol.split(",").map((p) => p.trim());
+  if (offered[0]?.toLowerCase() === "bearer" && offered[1] !== undefined) return { token: offered[1], protocol: "bearer" };
+  return { token: queryToken, protocol: "" };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Payload Too Large",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+function httpStatus(code: number): string {
+  return `${code} ${STATUS_TEXT[code] ?? "Status"}`;
+}

@@ -69,6 +69,38 @@ const fields = z.object({
   MEMORY_HISTORY_PER_CONVERSATION: int(10_000, 1),
   DEDUPE_TTL_MS: int(24 * 3600 * 1000, 1000),
 
+  // Persistence (MYSQL_URL set): batcher -> BullMQ -> persister -> MySQL.
+  /** A batch is enqueued at this many messages or BATCH_MAX_MS after its first, whichever first. */
+  BATCH_MAX_MESSAGES: int(500, 1, 10_000),
+  BATCH_MAX_MS: int(20, 1, 60_000),
+  MYSQL_POOL_SIZE: int(8, 1, 512),
+  MYSQL_CONNECT_TIMEOUT_MS: int(2_000, 100),
+  PERSIST_QUEUE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .default("sb-persist"),
+  /** BullMQ key prefix (Redis key namespace of the persistence queues). */
+  PERSIST_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .default("sb-bull"),
+  PERSIST_CONCURRENCY: int(4, 1, 256),
+  /** Past this many jobs waiting (incl. retries in backoff), sends are refused with OVERLOADED. */
+  PERSIST_MAX_BACKLOG: int(20_000, 1),
+  /** Attempts per job before BullMQ parks it as failed (alerted); large: MySQL outages are waited out. */
+  PERSIST_ATTEMPTS: int(1_000_000, 1),
+  PERSIST_BACKOFF_MS: int(250, 1),
+  PERSIST_BACKOFF_MAX_MS: int(30_000, 1),
+  /** Attempts failing with a data error (not an outage) before the batch is bisected. */
+  PERSIST_BISECT_AFTER: int(3, 1),
+  /** Run a persister worker inside the gateway process (also enables the direct commit path). */
+  EMBEDDED_PERSISTER: bool.default(true),
+  /** ACK_MODE=db: the bound on waiting for the MySQL commit before a retryable UNAVAILABLE. */
+  DB_ACK_TIMEOUT_MS: int(5_000, 10),
+  /** ACK_MODE=db: "direct" writes the batch from this process (embedded persister) and falls back
+   * to the queue on failure; "queue-events" waits for a worker's BullMQ completion event. */
+  DB_ACK_PATH: z.enum(["direct", "queue-events"]).default("direct"),
+
   // Shutdown.
   DRAIN_TIMEOUT_MS: int(10_000, 0),
   GOAWAY_RECONNECT_MS: int(2_000, 0),

@@ -553,6 +553,9 @@ export class GatewayNode {
           case "shed":
             this.metrics.shedEphemeral.inc();
             break;
+          case "missed":
+            this.metrics.skippedWhilePaused.inc();
+            break;
           case "overflow":
             this.metrics.slowConsumerCloses.labels("hard_limit").inc();
             this.close(s, CloseCode.SLOW_CONSUMER);
@@ -597,9 +600,15 @@ export class GatewayNode {
             session.missed.delete(conversationId);
             continue;
           }
+          let bytes = 0;
           socket.cork(() => {
-            for (const msg of res.messages) socket.send(encodeServerFrame({ message: toWireMessage(msg) }), true);
+            for (const msg of res.messages) {
+              const frame = encodeServerFrame({ message: toWireMessage(msg) });
+              bytes += frame.length;
+              socket.send(frame, true);
+            }
           });
+          session.missedBytes = Math.max(0, session.missedBytes - bytes);
           const last = res.messages[res.messages.length - 1]!.seq;
           this.metrics.catchUpMessages.inc(res.messages.length);
           this.metrics.messagesDelivered.inc(res.messages.length);
@@ -615,7 +624,10 @@ export class GatewayNode {
           if (buffered > this.limits.soft) return;
         }
       }
-      if (!session.closed) session.pausedAtMs = 0;
+      if (!session.closed) {
+        session.pausedAtMs = 0;
+        session.missedBytes = 0;
+      }
     } catch (err) {
       // Store unreachable: stay paused; the keepalive visit retries, MAX_PAUSE_MS bounds it.
       this.log.warn({ err, session: session.sessionId }, "catch-up failed");

@@ -27,6 +27,8 @@ export class Session {
   /** Set while outbound buffer is past the soft limit or a catch-up is running. */
   pausedAtMs = 0;
   missed: Map<string, Missed> | null = null;
+  /** Bytes of stored frames skipped while paused: how far behind the client is. */
+  missedBytes = 0;
   catchingUp = false;
   violations = 0;
   closed = false;
@@ -72,7 +74,8 @@ export interface BufferLimits {
 
 /**
  * Writes one encoded frame. Stored messages are never dropped: when the session is paused they
- * are noted for catch-up; ephemeral frames are shed instead. Returns what happened so the caller
+ * are noted for catch-up; ephemeral frames are shed instead. "overflow" means buffered bytes plus
+ * bytes skipped while paused passed the hard limit: the caller closes the session. Returns what happened so the caller
  * can count it and close an overflowing session.
  */
 export function push(
@@ -87,6 +90,9 @@ export function push(
   if (session.paused) {
     if (stored === null) return "shed";
     session.noteMissed(stored.conversationId, stored.seq);
+    session.missedBytes += frame.length;
+    // Too far behind to catch up cheaply: disconnect, the client syncs on reconnect.
+    if (socket.getBufferedAmount() + session.missedBytes > limits.hard) return "overflow";
     return "missed";
   }
   if (stored === null && socket.getBufferedAmount() > limits.soft) return "shed";

@@ -3,6 +3,52 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+const BATCH_BUCKETS = [1, 10, 50, 100, 250, 500, 1000, 2000, 5000];
+
+/** Persistence metrics (batcher, queue, persister). A separate factory so the persister process,
+ * which has no gateway Metrics, registers the same names on its own registry. */
+export function persistenceMetrics(registry: Registry) {
+  const registers = [registry];
+  return {
+    batchSize: new Histogram({ name: "sb_persist_batch_messages", help: "Messages per enqueued batch", buckets: BATCH_BUCKETS, registers }),
+    insertLatency: new Histogram({
+      name: "sb_persist_insert_seconds",
+      help: "One batch INSERT ... commit in MySQL",
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    backlog: new Gauge({ name: "sb_persist_queue_backlog_jobs", help: "Persist jobs waiting or in retry backoff", registers }),
+    deadLetters: new Counter({
+      name: "sb_persist_dead_letters_total",
+      help: "Messages moved to the dead-letter queue by reason",
+      labelNames: ["reason"],
+      registers,
+    }),
+    enqueued: new Counter({ name: "sb_persist_enqueued_messages_total", help: "Messages enqueued for MySQL", registers }),
+    written: new Counter({ name: "sb_persist_written_messages_total", help: "Messages committed to MySQL (new rows)", registers }),
+    rejected: new Counter({
+      name: "sb_persist_rejected_total",
+      help: "Persistence admissions refused by reason (overloaded, unavailable)",
+      labelNames: ["reason"],
+      registers,
+    }),
+    jobFailures: new Counter({
+      name: "sb_persist_job_failures_total",
+      help: "Failed persist attempts by kind (transient = MySQL unreachable, data = rejected rows)",
+      labelNames: ["kind"],
+      registers,
+    }),
+    dbAckLatency: new Histogram({
+      name: "sb_persist_db_ack_seconds",
+      help: "ACK_MODE=db: add to MySQL commit seen by the gateway",
+      labelNames: ["path"],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+  };
+}
+
+export type PersistenceMetrics = ReturnType<typeof persistenceMetrics>;
 
 export class Metrics {
   readonly registry = new Registry();
@@ -72,6 +118,11 @@ export class Metrics {
     help: "Live push paused past SOFT_BUFFER_BYTES",
     registers: [this.registry],
   });
+  readonly skippedWhilePaused = new Counter({
+    name: "sb_backpressure_skipped_total",
+    help: "Live pushes skipped for paused sessions (re-sent from the store on catch-up)",
+    registers: [this.registry],
+  });
   readonly catchUpMessages = new Counter({
     name: "sb_catchup_messages_total",
     help: "Messages re-sent from the store after a pause",
@@ -126,6 +177,8 @@ export class Metrics {
     labelNames: ["kind"],
     registers: [this.registry],
   });
+
+  readonly persistence: PersistenceMetrics = persistenceMetrics(this.registry);
 
   constructor(opts: { defaults?: boolean } = {}) {
     if (opts.defaults !== false) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });

@@ -51,6 +51,10 @@ const REJECT = {
 
 const MAX_API_BODY = 1024 * 1024;
 
+interface Holder {
+  s: Session;
+}
+
 export class GatewayServer {
   draining = false;
   private readonly app: UWS.TemplatedApp;
@@ -71,7 +75,9 @@ export class GatewayServer {
     private readonly api: ApiHandler | null,
   ) {
     this.app = uws.App();
-    this.app.ws<Session>("/ws", {
+    // uWS copies the own properties of the upgrade's user data onto its socket object (losing the
+    // prototype), so the Session instance travels inside a one-field holder.
+    this.app.ws<Holder>("/ws", {
       compression: uws.DISABLED,
       // Frames between MAX_FRAME_BYTES and twice that get a typed error; beyond, uWS closes (1009).
       maxPayloadLength: opts.maxFrameBytes * 2,
@@ -82,15 +88,15 @@ export class GatewayServer {
       sendPingsAutomatically: false,
       upgrade: (res, req, context) => this.upgrade(res, req, context),
       open: (ws) => {
-        const s = ws.getUserData();
+        const s = ws.getUserData().s;
         s.socket = ws;
         this.node.onOpen(s);
       },
-      message: (ws, message, isBinary) => this.node.onMessage(ws.getUserData(), message, isBinary),
-      drain: (ws) => this.node.onDrain(ws.getUserData()),
-      pong: (ws) => this.node.onPong(ws.getUserData()),
+      message: (ws, message, isBinary) => this.node.onMessage(ws.getUserData().s, message, isBinary),
+      drain: (ws) => this.node.onDrain(ws.getUserData().s),
+      pong: (ws) => this.node.onPong(ws.getUserData().s),
       close: (ws, code) => {
-        const s = ws.getUserData();
+        const s = ws.getUserData().s;
         this.releaseIp(s.ip);
         this.node.onClose(s, code);
       },
@@ -185,7 +191,8 @@ export class GatewayServer {
           return;
         }
         const session = this.node.newSession(identity.userId, deviceId, ip, identity.expSec, protocol);
-        res.cork(() => res.upgrade(session, secKey, protocol, secExtensions, context));
+        const holder: Holder = { s: session };
+        res.cork(() => res.upgrade(holder, secKey, protocol, secExtensions, context));
       },
       (err: unknown) => {
         if (!settle()) return;

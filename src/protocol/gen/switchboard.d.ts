@@ -2454,5 +2454,119 @@ export namespace switchboard {
             /** ENVELOPE_KIND_CONTROL value */
             ENVELOPE_KIND_CONTROL = 2
         }
+
+        /**
+         * Properties of a StoredMessageRecord.
+         * @deprecated Use switchboard.v1.StoredMessageRecord.$Properties instead.
+         */
+        interface IStoredMessageRecord extends switchboard.v1.StoredMessageRecord.$Properties {
+        }
+
+        /** Represents a StoredMessageRecord. */
+        class StoredMessageRecord {
+
+            /**
+             * Constructs a new StoredMessageRecord.
+             * @param [p] Properties to set
+             */
+            constructor(p?: switchboard.v1.StoredMessageRecord.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StoredMessageRecord sentAtMs. */
+            sentAtMs: number;
+
+            /** StoredMessageRecord seq. */
+            seq: number;
+
+            /** StoredMessageRecord messageId. */
+            messageId: string;
+
+            /** StoredMessageRecord senderId. */
+            senderId: string;
+
+            /** StoredMessageRecord senderDevice. */
+            senderDevice: string;
+
+            /** StoredMessageRecord clientMsgId. */
+            clientMsgId: string;
+
+            /** StoredMessageRecord body. */
+            body: Uint8Array;
+
+            /** StoredMessageRecord contentType. */
+            contentType: string;
+
+            /**
+             * Creates a new StoredMessageRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StoredMessageRecord instance
+             */
+            static create(properties: switchboard.v1.StoredMessageRecord.$Shape): switchboard.v1.StoredMessageRecord & switchboard.v1.StoredMessageRecord.$Shape;
+            static create(properties?: switchboard.v1.StoredMessageRecord.$Properties): switchboard.v1.StoredMessageRecord;
+
+            /**
+             * Encodes the specified StoredMessageRecord message. Does not implicitly {@link switchboard.v1.StoredMessageRecord.verify|verify} messages.
+             * @param m StoredMessageRecord message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: switchboard.v1.StoredMessageRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StoredMessageRecord message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {switchboard.v1.StoredMessageRecord & switchboard.v1.StoredMessageRecord.$Shape} StoredMessageRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): switchboard.v1.StoredMessageRecord & switchboard.v1.StoredMessageRecord.$Shape;
+
+            /**
+             * Gets the type url for StoredMessageRecord
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StoredMessageRecord {
+
+            /** Properties of a StoredMessageRecord. */
+            interface $Properties {
+
+                /** StoredMessageRecord sentAtMs */
+                sentAtMs?: (number|null);
+
+                /** StoredMessageRecord seq */
+                seq?: (number|null);
+
+                /** StoredMessageRecord messageId */
+                messageId?: (string|null);
+
+                /** StoredMessageRecord senderId */
+                senderId?: (string|null);
+
+                /** StoredMessageRecord senderDevice */
+                senderDevice?: (string|null);
+
+                /** StoredMessageRecord clientMsgId */
+                clientMsgId?: (string|null);
+
+                /** StoredMessageRecord body */
+                body?: (Uint8Array|null);
+
+                /** StoredMessageRecord contentType */
+                contentType?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StoredMessageRecord. */
+            type $Shape = switchboard.v1.StoredMessageRecord.$Properties;
+        }
     }
 }

@@ -5923,6 +5923,312 @@ export const switchboard = $root.switchboard = (() => {
             return values;
         })();
 
+        v1.StoredMessageRecord = (function() {
+
+            /**
+             * Properties of a StoredMessageRecord.
+             * @typedef {Object} switchboard.v1.StoredMessageRecord.$Properties
+             * @property {number|null} [sentAtMs] StoredMessageRecord sentAtMs
+             * @property {number|null} [seq] StoredMessageRecord seq
+             * @property {string|null} [messageId] StoredMessageRecord messageId
+             * @property {string|null} [senderId] StoredMessageRecord senderId
+             * @property {string|null} [senderDevice] StoredMessageRecord senderDevice
+             * @property {string|null} [clientMsgId] StoredMessageRecord clientMsgId
+             * @property {Uint8Array|null} [body] StoredMessageRecord body
+             * @property {string|null} [contentType] StoredMessageRecord contentType
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StoredMessageRecord.
+             * @memberof switchboard.v1
+             * @interface IStoredMessageRecord
+             * @augments switchboard.v1.StoredMessageRecord.$Properties
+             * @deprecated Use switchboard.v1.StoredMessageRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of a StoredMessageRecord.
+             * @typedef {switchboard.v1.StoredMessageRecord.$Properties} switchboard.v1.StoredMessageRecord.$Shape
+             */
+
+            /**
+             * Constructs a new StoredMessageRecord.
+             * @memberof switchboard.v1
+             * @classdesc Represents a StoredMessageRecord.
+             * @constructor
+             * @param {switchboard.v1.StoredMessageRecord.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StoredMessageRecord = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * StoredMessageRecord sentAtMs.
+             * @member {number} sentAtMs
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.sentAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * StoredMessageRecord seq.
+             * @member {number} seq
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * StoredMessageRecord messageId.
+             * @member {string} messageId
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.messageId = "";
+
+            /**
+             * StoredMessageRecord senderId.
+             * @member {string} senderId
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.senderId = "";
+
+            /**
+             * StoredMessageRecord senderDevice.
+             * @member {string} senderDevice
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.senderDevice = "";
+
+            /**
+             * StoredMessageRecord clientMsgId.
+             * @member {string} clientMsgId
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.clientMsgId = "";
+
+            /**
+             * StoredMessageRecord body.
+             * @member {Uint8Array} body
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.body = $util.newBuffer([]);
+
+            /**
+             * StoredMessageRecord contentType.
+             * @member {string} contentType
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @instance
+             */
+            StoredMessageRecord.prototype.contentType = "";
+
+            /**
+             * Creates a new StoredMessageRecord instance using the specified properties.
+             * @function create
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @static
+             * @param {switchboard.v1.StoredMessageRecord.$Properties=} [properties] Properties to set
+             * @returns {switchboard.v1.StoredMessageRecord} StoredMessageRecord instance
+             * @type {{
+             *   (properties: switchboard.v1.StoredMessageRecord.$Shape): switchboard.v1.StoredMessageRecord & switchboard.v1.StoredMessageRecord.$Shape;
+             *   (properties?: switchboard.v1.StoredMessageRecord.$Properties): switchboard.v1.StoredMessageRecord;
+             * }}
+             */
+            StoredMessageRecord.create = function(properties) {
+                return new StoredMessageRecord(properties);
+            };
+
+            /**
+             * Encodes the specified StoredMessageRecord message. Does not implicitly {@link switchboard.v1.StoredMessageRecord.verify|verify} messages.
+             * @function encode
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @static
+             * @param {switchboard.v1.StoredMessageRecord.$Properties} m StoredMessageRecord message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StoredMessageRecord.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sentAtMs != null && $Object.hasOwnProperty.call(m, "sentAtMs") && (typeof m.sentAtMs === "object" ? m.sentAtMs.low || m.sentAtMs.high : m.sentAtMs !== 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).fixed64(m.sentAtMs);
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.seq);
+                if (m.messageId != null && $Object.hasOwnProperty.call(m, "messageId") && m.messageId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.messageId);
+                if (m.senderId != null && $Object.hasOwnProperty.call(m, "senderId") && m.senderId !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.senderId);
+                if (m.senderDevice != null && $Object.hasOwnProperty.call(m, "senderDevice") && m.senderDevice !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.senderDevice);
+                if (m.clientMsgId != null && $Object.hasOwnProperty.call(m, "clientMsgId") && m.clientMsgId !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.clientMsgId);
+                if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.body);
+                if (m.contentType != null && $Object.hasOwnProperty.call(m, "contentType") && m.contentType !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.contentType);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a StoredMessageRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {switchboard.v1.StoredMessageRecord & switchboard.v1.StoredMessageRecord.$Shape} StoredMessageRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StoredMessageRecord.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.switchboard.v1.StoredMessageRecord();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (typeof (v = r.fixed64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sentAtMs = v;
+                            else
+                                delete m.sentAtMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.seq = v;
+                            else
+                                delete m.seq;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.messageId = v;
+                            else
+                                delete m.messageId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.senderId = v;
+                            else
+                                delete m.senderId;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.senderDevice = v;
+                            else
+                                delete m.senderDevice;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.clientMsgId = v;
+                            else
+                                delete m.clientMsgId;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.body = v;
+                            else
+                                delete m.body;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.contentType = v;
+                            else
+                                delete m.contentType;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for StoredMessageRecord
+             * @function getTypeUrl
+             * @memberof switchboard.v1.StoredMessageRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StoredMessageRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/switchboard.v1.StoredMessageRecord";
+            };
+
+            return StoredMessageRecord;
+        })();
+
         return v1;
     })();
 

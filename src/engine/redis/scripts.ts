@@ -1,0 +1,229 @@
+// The Lua scripts that make each engine operation atomic in Redis, and their registration on a
+// client (ioredis sends EVALSHA and, inside a pipeline, loads a script once per connection first).
+// Scripts that touch a variable number of keys take the key count as their first argument.
+//
+// The engine targets one Redis primary: the presence scripts derive node heartbeat keys from a
+// prefix instead of declaring them, which Redis Cluster would reject.
+import type { Redis } from "ioredis";
+
+/** Encoding helpers of the append script. */
+const LUA_HELPERS = `
+local function varint(n)
+  local out = {}
+  while n >= 128 do
+    out[#out + 1] = string.char(n % 128 + 128)
+    n = math.floor(n / 128)
+  end
+  out[#out + 1] = string.char(n)
+  return table.concat(out)
+end
+-- sent_at_ms is field 1 (fixed64, tag byte 9) at bytes 2-9, little-endian: see StoredMessageRecord.
+local function sentAt(member)
+  if string.byte(member, 1) ~= 9 then return nil end
+  local t = 0
+  for i = 9, 2, -1 do t = t * 256 + string.byte(member, i) end
+  return t
+end
+`;
+
+/**
+ * Dedupe check + INCR + history insert + trims + user index, atomically.
+ * KEYS: seq, history, dedupe, userConversations... ARGV: record (without seq), dedupe suffix
+ * "<sentAtMs>:<messageId>:<conversationId>", conversationId, dedupeTtlMs, historyMax,
+ * ageCutoffMs, historyMaxAgeMs.
+ * Returns {1, dedupeValue, originalRecordOrEmpty} for a retry, {0, seq, trimmed} otherwise.
+ */
+const APPEND = `${LUA_HELPERS}
+local seen = redis.call('GET', KEYS[3])
+if seen then
+  local seq, conv = string.match(seen, '^(%d+):%d+:[^:]*:(.*)$')
+  -- '' rather than false: a RESP3 client would receive false as the boolean 0, not as null.
+  local original = ''
+  if conv == ARGV[3] then
+    original = redis.call('ZRANGE', KEYS[2], seq, seq, 'BYSCORE')[1] or ''
+  end
+  return {1, seen, original}
+end
+local seq = redis.call('INCR', KEYS[1])
+redis.call('ZADD', KEYS[2], seq, ARGV[1] .. '\\16' .. varint(seq))
+redis.call('SET', KEYS[3], seq .. ':' .. ARGV[2], 'PX', ARGV[4])
+for i = 4, #KEYS do redis.call('SADD', KEYS[i], ARGV[3]) end
+local trimmed = 0
+local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[5])
+if over > 0 then trimmed = redis.call('ZREMRANGEBYRANK', KEYS[2], 0, over - 1) end
+-- Age trim: seqs and send times rise together, so expired entries are a prefix. Bounded per call;
+-- PEXPIRE below drops the whole window of a conversation that went quiet.
+local cutoff = tonumber(ARGV[6])
+local expired = 0
+while expired < 64 do
+  local m = redis.call('ZRANGE', KEYS[2], expired, expired)[1]
+  if not m then break end
+  local t = sentAt(m)
+  if t == nil or t >= cutoff then break end
+  expired = expired + 1
+end
+if expired > 0 then trimmed = trimmed + redis.call('ZREMRANGEBYRANK', KEYS[2], 0, expired - 1) end
+redis.call('PEXPIRE', KEYS[2], ARGV[7])
+return {0, seq, trimmed}
+`;
+
+/**
+ * A page of history plus the conversation's bounds, from one consistent snapshot.
+ * KEYS: seq, history. ARGV: afterSeq, limit. Returns {lastSeq, oldestSeq, {records...}}.
+ */
+const READ = `
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+local oldest = last + 1
+if first[2] then oldest = tonumber(first[2]) end
+local records = redis.call('ZRANGE', KEYS[2], '(' .. ARGV[1], '+inf', 'BYSCORE', 'LIMIT', 0, ARGV[2])
+return {last, oldest, records}
+`;
+
+/** Forward-only cursor. KEYS: cursors hash. ARGV: conversationId, seq. */
+const SET_CURSOR = `
+local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+if tonumber(ARGV[2]) > current then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  return 1
+end
+return 0
+`;
+
+/** Replies with a group as {name, owner, members...} in join order (KEYS[1] meta, KEYS[2] members). */
+const LUA_GROUP_REPLY = `
+local function groupReply()
+  local meta = redis.call('HMGET', KEYS[1], 'name', 'owner')
+  local out = {meta[1], meta[2]}
+  for _, m in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do out[#out + 1] = m end
+  return out
+end
+`;
+
+/**
+ * KEYS: meta, members, userConversations of each member. ARGV: conversationId, name, owner,
+ * members... Returns 0 if the group exists, else 1.
+ */
+const GROUP_CREATE = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local n = #ARGV - 3
+redis.call('HSET', KEYS[1], 'name', ARGV[2], 'owner', ARGV[3], 'joins', n)
+for i = 1, n do
+  redis.call('ZADD', KEYS[2], i, ARGV[i + 3])
+  redis.call('SADD', KEYS[i + 2], ARGV[1])
+end
+return 1
+`;
+
+/** The group, or nil. KEYS: meta, members. */
+const GROUP_GET = `${LUA_GROUP_REPLY}
+if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+return groupReply()
+`;
+
+/**
+ * Adds members (existing ones keep their place), indexes them, and announces the change on the
+ * invalidation channel inside the script, so the announcement precedes anything the caller
+ * publishes afterwards. KEYS: meta, members, userConversations of each user.
+ * ARGV: conversationId, invalidation channel, users... Returns the group, or nil if missing.
+ */
+const GROUP_ADD = `${LUA_GROUP_REPLY}
+if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+for i = 3, #ARGV do
+  if not redis.call('ZSCORE', KEYS[2], ARGV[i]) then
+    redis.call('ZADD', KEYS[2], redis.call('HINCRBY', KEYS[1], 'joins', 1), ARGV[i])
+  end
+  redis.call('SADD', KEYS[i], ARGV[1])
+end
+redis.call('PUBLISH', ARGV[2], ARGV[1])
+return groupReply()
+`;
+
+/**
+ * Removes members; a removed owner is succeeded by the longest-standing remaining member.
+ * Same KEYS/ARGV/reply as GROUP_ADD.
+ */
+const GROUP_REMOVE = `${LUA_GROUP_REPLY}
+if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+local owner = redis.call('HGET', KEYS[1], 'owner')
+local ownerLeft = false
+for i = 3, #ARGV do
+  redis.call('ZREM', KEYS[2], ARGV[i])
+  redis.call('SREM', KEYS[i], ARGV[1])
+  if ARGV[i] == owner then ownerLeft = true end
+end
+if ownerLeft then
+  local first = redis.call('ZRANGE', KEYS[2], 0, 0)[1]
+  if first then redis.call('HSET', KEYS[1], 'owner', first) end
+end
+redis.call('PUBLISH', ARGV[2], ARGV[1])
+return groupReply()
+`;
+
+/**
+ * Nodes and session counts of each user, skipping (and deleting) entries of nodes whose
+ * heartbeat expired. KEYS: presence hash of each user. ARGV: heartbeat key prefix.
+ * Returns, per user, a flat {node, count, node, count...} list.
+ */
+const LOCATE = `
+local out = {}
+local alive = {}
+for i, key in ipairs(KEYS) do
+  local entries = redis.call('HGETALL', key)
+  local live = {}
+  for j = 1, #entries, 2 do
+    local node = entries[j]
+    if alive[node] == nil then
+      alive[node] = redis.call('EXISTS', ARGV[1] .. node .. ':alive') == 1
+    end
+    if alive[node] then
+      live[#live + 1] = node
+      live[#live + 1] = entries[j + 1]
+    else
+      redis.call('HDEL', key, node)
+    end
+  end
+  out[i] = live
+end
+return out
+`;
+
+/**
+ * Replaces everything this node registered with `sessions`: run on every (re)connect, since
+ * unregisters may have been lost while Redis was unreachable.
+ * KEYS: nodeUsers, nodeAlive. ARGV: nodeId, presence key prefix, ttlMs, (user, count)...
+ */
+const PRESENCE_RESET = `
+for _, user in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  redis.call('HDEL', ARGV[2] .. user, ARGV[1])
+end
+redis.call('DEL', KEYS[1])
+for i = 4, #ARGV, 2 do
+  redis.call('HSET', ARGV[2] .. ARGV[i], ARGV[1], ARGV[i + 1])
+  redis.call('SADD', KEYS[1], ARGV[i])
+end
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+return 1
+`;
+
+/** Every script, by the command name it is registered under. */
+export const SCRIPTS = {
+  sbAppend: { lua: APPEND },
+  sbRead: { lua: READ, numberOfKeys: 2 },
+  sbSetCursor: { lua: SET_CURSOR, numberOfKeys: 1 },
+  sbGroupCreate: { lua: GROUP_CREATE },
+  sbGroupGet: { lua: GROUP_GET, numberOfKeys: 2 },
+  sbGroupAdd: { lua: GROUP_ADD },
+  sbGroupRemove: { lua: GROUP_REMOVE },
+  sbLocate: { lua: LOCATE },
+  sbPresenceReset: { lua: PRESENCE_RESET, numberOfKeys: 2 },
+} as const;
+
+export type ScriptName = keyof typeof SCRIPTS;
+
+/** Registers the scripts as custom commands on a client (and so on its pipelines). */
+export function defineScripts(client: Redis): void {
+  for (const [name, def] of Object.entries(SCRIPTS)) {
+    client.defineCommand(name, "numberOfKeys" in def ? { lua: def.lua, numberOfKeys: def.numberOfKeys } : { lua: def.lua });
+  }
+}

@@ -1,0 +1,97 @@
+// The engine's one subscriber connection: node channel and group invalidations share it, so an
+// invalidation published before an envelope is also handled before it (Redis keeps per-connection
+// order). Subscriptions are re-issued on every reconnect and `live` says when they are in place.
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
+import { unavailable } from "./batcher.js";
+
+export type PayloadHandler = (payload: Buffer) => void;
+
+export class Subscriber {
+  private readonly handlers = new Map<string, PayloadHandler>();
+  private readonly liveListeners: ((live: boolean) => void)[] = [];
+  private isLive = false;
+  /** Counts resubscriptions, so tests and metrics can tell a reconnect happened. */
+  resubscriptions = 0;
+
+  constructor(
+    private readonly client: Redis,
+    private readonly log: Logger,
+  ) {
+    client.on("messageBuffer", (channel: Buffer, message: Buffer) => this.dispatch(channel, message));
+    client.on("ready", () => void this.resubscribe());
+    client.on("close", () => this.setLive(false));
+  }
+
+  /** True while every channel is subscribed: messages published now will arrive. */
+  get live(): boolean {
+    return this.isLive;
+  }
+
+  /** Calls `listener` whenever the subscriptions are lost or restored. */
+  onLiveChange(listener: (live: boolean) => void): void {
+    this.liveListeners.push(listener);
+  }
+
+  /** Subscribes (now, and again after every reconnect) and routes the channel's payloads to `handler`. */
+  async listen(channel: string, handler: PayloadHandler): Promise<void> {
+    this.handlers.set(channel, handler);
+    if (this.client.status !== "ready") {
+      throw new SwitchboardError(ErrorCode.UNAVAILABLE, `redis subscriber is ${this.client.status}`);
+    }
+    try {
+      await this.client.subscribe(channel);
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  /** Resolves once subscribed, or fails with UNAVAILABLE after `timeoutMs`. */
+  async whenLive(timeoutMs: number): Promise<void> {
+    if (this.isLive) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new SwitchboardError(ErrorCode.UNAVAILABLE, `redis subscriber not ready after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.onLiveChange((live) => {
+        if (!live) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private dispatch(channel: Buffer, message: Buffer): void {
+    const handler = this.handlers.get(channel.toString());
+    if (handler === undefined) return;
+    try {
+      handler(message);
+    } catch (err) {
+      // A throwing handler must not stop delivery of the next messages on this connection.
+      this.log.error({ err, channel: channel.toString() }, "subscriber handler failed");
+    }
+  }
+
+  /**
+   * ioredis re-subscribes by itself too (autoResubscribe); subscribing here as well is idempotent
+   * and tells us when the subscriptions are back, which the group cache depends on.
+   */
+  private async resubscribe(): Promise<void> {
+    const channels = [...this.handlers.keys()];
+    try {
+      if (channels.length > 0) await this.client.subscribe(...channels);
+      this.resubscriptions += 1;
+      this.setLive(true);
+    } catch (err) {
+      // The connection dropped again; its next "ready" retries.
+      this.log.warn({ err }, "redis resubscribe failed");
+    }
+  }
+
+  private setLive(live: boolean): void {
+    if (this.isLive === live) return;
+    this.isLive = live;
+    for (const l of this.liveListeners) l(live);
+  }
+}

@@ -1,0 +1,270 @@
+// Server behaviour at the protocol edge: auth at the upgrade, limits, malformed input,
+// backpressure, keepalive and shutdown, against a real gateway on an OS-assigned port.
+import { generateKeyPairSync } from "node:crypto";
+import { SignJWT } from "jose";
+import { afterEach, describe, expect, it } from "vitest";
+import { CloseCode, ErrorCode } from "../../src/protocol/codes.js";
+import type { ServerFrame } from "../../src/protocol/proto.js";
+import { mintToken } from "../../src/transport/mint.js";
+import { startTestGateway, type TestGateway } from "../helpers/gateway.js";
+import { RawConnection, UpgradeRefused } from "../helpers/raw.js";
+import { waitFor } from "../helpers/wait.js";
+
+let gw: TestGateway | null = null;
+const conns: RawConnection[] = [];
+
+afterEach(async () => {
+  for (const c of conns.splice(0)) c.close();
+  await gw?.stop();
+  gw = null;
+});
+
+async function start(env: Record<string, string> = {}): Promise<TestGateway> {
+  gw = await startTestGateway(env);
+  return gw;
+}
+
+async function connect(g: TestGateway, user: string, opts: { device?: string; autoPong?: boolean; ttlSec?: number } = {}): Promise<RawConnection> {
+  const token = await g.token(user, { ttlSec: opts.ttlSec ?? 3600 });
+  const query = opts.device !== undefined ? `?device=${opts.device}` : "";
+  const c = await RawConnection.open(g.url + query, { headers: { authorization: `Bearer ${token}` }, autoPong: opts.autoPong ?? true });
+  conns.push(c);
+  await c.next((f) => f.body === "welcome", 5000, "welcome");
+  return c;
+}
+
+async function refused(p: Promise<unknown>): Promise<UpgradeRefused> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof UpgradeRefused) return err;
+    throw err;
+  }
+  throw new Error("upgrade was accepted");
+}
+
+const isError = (code: ErrorCode) => (f: ServerFrame) => f.body === "error" && f.error?.code === code;
+const body = (n: number) => new Uint8Array(n).fill(120);
+
+async function metric(g: TestGateway, name: string): Promise<number> {
+  const text = await g.metrics.registry.metrics();
+  let total = 0;
+  for (const line of text.split("\n")) if (line.startsWith(name + " ") || line.startsWith(name + "{")) total += Number(line.split(" ").pop());
+  return total;
+}
+
+describe("auth at the upgrade", () => {
+  it("accepts a token from the Authorization header, the bearer subprotocol, or the query", async () => {
+    const g = await start();
+    const token = await g.token("alice");
+    const viaHeader = await RawConnection.open(g.url, { headers: { authorization: `Bearer ${token}` } });
+    const viaProtocol = await RawConnection.open(g.url, { protocols: ["bearer", token] });
+    const viaQuery = await RawConnection.open(`${g.url}?token=${token}&device=tablet`);
+    conns.push(viaHeader, viaProtocol, viaQuery);
+    expect(viaProtocol.ws.protocol).toBe("bearer");
+    const w = await viaQuery.next((f) => f.body === "welcome");
+    expect(w.welcome?.userId).toBe("alice");
+    expect(w.welcome?.deviceId).toBe("tablet");
+    expect(w.welcome?.nodeId).toBe(g.nodeId);
+    await viaHeader.next((f) => f.body === "welcome");
+  });
+
+  it("rejects missing, badly signed, alg:none and expired tokens with 401 before upgrading", async () => {
+    const g = await start();
+    const missing = await refused(RawConnection.open(g.url));
+    expect(missing.status).toBe(401);
+    expect(JSON.parse(missing.body).reason).toBe("missing");
+
+    const forged = await mintToken("another-secret-another-secret-another", "alice");
+    const badSig = await refused(RawConnection.open(`${g.url}?token=${forged}`));
+    expect(badSig.status).toBe(401);
+    expect(JSON.parse(badSig.body).reason).toBe("bad_signature");
+
+    const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const none = `${enc({ alg: "none", typ: "JWT" })}.${enc({ sub: "alice", exp: Math.floor(Date.now() / 1000) + 600 })}.`;
+    const algNone = await refused(RawConnection.open(`${g.url}?token=${none}`));
+    expect(algNone.status).toBe(401);
+    expect(["bad_algorithm", "malformed"]).toContain(JSON.parse(algNone.body).reason);
+
+    const expiredToken = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("alice")
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(new TextEncoder().encode(g.config.JWT_SECRET!));
+    const expired = await refused(RawConnection.open(`${g.url}?token=${expiredToken}`));
+    expect(expired.status).toBe(401);
+    expect(JSON.parse(expired.body).reason).toBe("expired");
+
+    const noExp = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("alice").sign(new TextEncoder().encode(g.config.JWT_SECRET!));
+    expect((await refused(RawConnection.open(`${g.url}?token=${noExp}`))).status).toBe(401);
+    expect(await metric(g, "sb_upgrade_rejects_total")).toBeGreaterThanOrEqual(5);
+  });
+
+  it("verifies EdDSA tokens against JWT_PUBLIC_KEY and refuses an HS256 token made with that key", async () => {
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+    gw = await startTestGateway({ JWT_SECRET: "", JWT_PUBLIC_KEY: pem });
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const good = await new SignJWT({}).setProtectedHeader({ alg: "EdDSA" }).setSubject("carol").setExpirationTime(exp).sign(privateKey);
+    const c = await RawConnection.open(`${gw.url}?token=${good}`);
+    conns.push(c);
+    expect((await c.next((f) => f.body === "welcome")).welcome?.userId).toBe("carol");
+    // Algorithm confusion: the public key used as an HMAC secret must not verify.
+    const confused = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("carol").setExpirationTime(exp).sign(new TextEncoder().encode(pem));
+    expect((await refused(RawConnection.open(`${gw.url}?token=${confused}`))).status).toBe(401);
+  });
+
+  it("closes the socket with TOKEN_EXPIRED (reconnect range) when the token expires", async () => {
+    const g = await start();
+    const c = await connect(g, "alice", { ttlSec: 2 });
+    const { code } = await waitFor(() => (c.closeCode === null ? null : { code: c.closeCode }), { timeoutMs: 5000, what: "expiry close" });
+    expect(code).toBe(CloseCode.TOKEN_EXPIRED);
+    expect(code).toBeLessThan(4100);
+  });
+
+  it("enforces the Origin allowlist, per-IP connection count, and the per-user device cap", async () => {
+    const g = await start({ ORIGIN_ALLOWLIST: "https://app.example", IP_MAX_CONNECTIONS: "3", MAX_DEVICES_PER_USER: "2" });
+    const token = await g.token("alice");
+    const badOrigin = await refused(RawConnection.open(g.url, { headers: { authorization: `Bearer ${token}`, origin: "https://evil.example" } }));
+    expect(badOrigin.status).toBe(403);
+    const open = (device: string) =>
+      RawConnection.open(`${g.url}?device=${device}`, { headers: { authorization: `Bearer ${token}`, origin: "https://app.example" } });
+    conns.push(await open("d1"), await open("d2"));
+    expect((await refused(open("d3"))).status).toBe(429); // device cap
+    // The same device again replaces the old session (which is told not to come back).
+    const again = await open("d1");
+    conns.push(again);
+    const first = conns[0]!;
+    const closed = await first.closed;
+    expect(closed.code).toBe(CloseCode.SESSION_REPLACED);
+    await waitFor(() => g.node.registry.size === 2, { what: "replaced session gone" });
+    const bob = await g.token("bob");
+    conns.push(await RawConnection.open(g.url, { headers: { authorization: `Bearer ${bob}`, origin: "https://app.example" } }));
+    const ipFull = await refused(RawConnection.open(g.url, { headers: { authorization: `Bearer ${bob}`, origin: "https://app.example" } }));
+    expect(ipFull.status).toBe(429);
+  });
+});
+
+describe("inbound limits and malformed input", () => {
+  it("answers a malformed protobuf frame with BAD_FRAME and closes after repeated abuse", async () => {
+    const g = await start({ MAX_VIOLATIONS: "3" });
+    const c = await connect(g, "alice");
+    c.sendBytes(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]));
+    await c.next(isError(ErrorCode.BAD_FRAME));
+    c.send({ reqId: 7 }); // no body
+    const unknown = await c.next(isError(ErrorCode.UNKNOWN_FRAME));
+    expect(unknown.reqId).toBe(7);
+    c.sendBytes("text frame");
+    const { code } = await c.closed;
+    expect(code).toBe(CloseCode.PROTOCOL_VIOLATION);
+  });
+
+  it("refuses frames over MAX_FRAME_BYTES with FRAME_TOO_LARGE; uWS drops far larger ones (1006)", async () => {
+    const g = await start({ MAX_FRAME_BYTES: "1024" });
+    const c = await connect(g, "alice");
+    c.send({ reqId: 1, send: { clientMsgId: "big", conversationId: "dm:alice:bob", body: body(1500) } });
+    const err = await c.next(isError(ErrorCode.FRAME_TOO_LARGE));
+    expect(err.error?.retryable).toBe(false);
+    c.send({ reqId: 2, send: { clientMsgId: "ok", conversationId: "dm:alice:bob", body: body(100) } });
+    await c.next((f) => f.body === "sendAck");
+    // Over twice the limit uWS cuts the connection without reading the frame.
+    c.sendBytes(body(5000));
+    expect((await c.closed).code).toBe(1006);
+  });
+
+  it("rate-limits sends per user with a retryable RATE_LIMITED error carrying retry_after_ms", async () => {
+    const g = await start({ SEND_RATE_PER_SEC: "5", SEND_BURST: "5" });
+    const c = await connect(g, "alice");
+    for (let i = 0; i < 12; i++) c.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: "dm:alice:bob", body: body(10) } });
+    const limited = await c.next(isError(ErrorCode.RATE_LIMITED));
+    expect(limited.error?.retryable).toBe(true);
+    expect(limited.error?.retryAfterMs).toBeGreaterThan(0);
+    expect(limited.error?.clientMsgId).toMatch(/^m\d+$/);
+    await waitFor(() => c.count((f) => f.body === "sendAck") + c.count(isError(ErrorCode.RATE_LIMITED)) === 12, { what: "all answered" });
+    expect(c.count((f) => f.body === "sendAck")).toBeLessThanOrEqual(6);
+    expect(await metric(g, "sb_rate_limited_total")).toBeGreaterThanOrEqual(6);
+  });
+
+  it("answers invalid conversation ids and non-members with typed errors", async () => {
+    const g = await start();
+    const c = await connect(g, "alice");
+    c.send({ reqId: 1, send: { clientMsgId: "a", conversationId: "nope", body: body(1) } });
+    expect((await c.next(isError(ErrorCode.INVALID_ARGUMENT))).reqId).toBe(1);
+    c.send({ reqId: 2, send: { clientMsgId: "b", conversationId: "dm:bob:carol", body: body(1) } });
+    expect((await c.next(isError(ErrorCode.FORBIDDEN))).reqId).toBe(2);
+    c.send({ reqId: 3, send: { clientMsgId: "c", conversationId: "g:missing", body: body(1) } });
+    expect((await c.next(isError(ErrorCode.NOT_FOUND))).reqId).toBe(3);
+  });
+});
+
+describe("backpressure", () => {
+  it("pauses live push for a slow reader and catches it up from the store with no gap", async () => {
+    const g = await start({ SOFT_BUFFER_BYTES: "65536", HARD_BUFFER_BYTES: "268435456", SEND_RATE_PER_SEC: "100000", SEND_BURST: "100000" });
+    const reader = await connect(g, "bob");
+    const sender = await connect(g, "alice");
+    reader.pauseReading();
+    // Send in rounds until the server had to skip live pushes (kernel buffers absorb the first MBs).
+    let total = 0;
+    while ((await metric(g, "sb_backpressure_skipped_total")) < 50) {
+      if (total >= 4000) throw new Error("no backpressure after 4000 messages of 32 KiB");
+      for (let i = 0; i < 100; i++, total++) sender.send({ reqId: total + 1, send: { clientMsgId: `m${total}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
+      await waitFor(() => sender.count((f) => f.body === "sendAck") === total, { timeoutMs: 20_000, what: "round acked" });
+    }
+    expect(await metric(g, "sb_backpressure_pauses_total")).toBeGreaterThanOrEqual(1);
+    reader.resumeReading();
+    await waitFor(() => reader.count((f) => f.body === "message") >= total, { timeoutMs: 20_000, what: "reader caught up" });
+    const seqs = reader.frames.filter((f) => f.body === "message").map((f) => f.message!.seq);
+    expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(await metric(g, "sb_catchup_messages_total")).toBeGreaterThan(0);
+    expect(reader.closeCode).toBeNull();
+  });
+
+  it("disconnects a reader that falls past the hard limit with SLOW_CONSUMER", async () => {
+    const g = await start({ SOFT_BUFFER_BYTES: "65536", HARD_BUFFER_BYTES: "1048576", SEND_RATE_PER_SEC: "100000", SEND_BURST: "100000" });
+    const reader = await connect(g, "bob");
+    const sender = await connect(g, "alice");
+    reader.pauseReading();
+    for (let i = 0; i < 400; i++) sender.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
+    await waitFor(async () => (await metric(g, "sb_slow_consumer_closes_total")) >= 1, { timeoutMs: 20_000, what: "slow consumer close" });
+    reader.resumeReading();
+    const { code } = await reader.closed;
+    expect(code).toBe(CloseCode.SLOW_CONSUMER);
+    // The sender was never slowed down by it.
+    await waitFor(() => sender.count((f) => f.body === "sendAck") === 400, { timeoutMs: 20_000, what: "sender acked" });
+  });
+});
+
+describe("keepalive and shutdown", () => {
+  it("pings, answers client pings with pong, and closes a silent connection with IDLE_TIMEOUT", async () => {
+    const g = await start({ PING_INTERVAL_MS: "100", IDLE_TIMEOUT_MS: "400" });
+    const live = await connect(g, "alice");
+    live.send({ reqId: 9, ping: { clientTimeMs: 123 } });
+    const pong = await live.next((f) => f.body === "pong");
+    expect(pong.reqId).toBe(9);
+    expect(pong.pong?.clientTimeMs).toBe(123);
+    let pings = 0;
+    live.ws.on("ping", () => (pings += 1));
+    const silent = await connect(g, "bob", { autoPong: false });
+    const { code } = await silent.closed;
+    expect(code).toBe(CloseCode.IDLE_TIMEOUT);
+    // The connection that answers pings stays open through the same period.
+    expect(pings).toBeGreaterThan(0);
+    expect(live.closeCode).toBeNull();
+  });
+
+  it("on stop: readyz turns 503, clients get goaway then GOING_AWAY, new upgrades are refused", async () => {
+    const g = await start();
+    const c = await connect(g, "alice");
+    expect((await fetch(`${g.http}/readyz`)).status).toBe(200);
+    expect((await fetch(`${g.http}/healthz`)).status).toBe(200);
+    g.server.draining = true;
+    expect((await fetch(`${g.http}/readyz`)).status).toBe(503);
+    const token = await g.token("bob");
+    expect((await refused(RawConnection.open(`${g.url}?token=${token}`))).status).toBe(503);
+    await g.stop();
+    const goaway = await c.next((f) => f.body === "goaway");
+    expect(goaway.goaway?.reconnectAfterMs).toBeGreaterThan(0);
+    expect((await c.closed).code).toBe(CloseCode.GOING_AWAY);
+    gw = null;
+  });
+});

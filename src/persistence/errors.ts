@@ -2,13 +2,7 @@
 // one classifier that decides "outage (wait and retry)" versus "the data is refused (bisect)".
 
 export type PersistenceErrorCode =
-  | "MIGRATION_CHANGED"
-  | "MIGRATION_FAILED"
-  | "MYSQL_UNAVAILABLE"
-  | "MYSQL_REJECTED"
-  | "ENQUEUE_FAILED"
-  | "SEQ_CONFLICT"
-  | "CLOSED";
+  "MIGRATION_CHANGED" | "MIGRATION_FAILED" | "MYSQL_UNAVAILABLE" | "MYSQL_REJECTED" | "ENQUEUE_FAILED" | "SEQ_CONFLICT" | "CLOSED";
 
 /** Base class: `code` says what failed, `cause` keeps the driver's error. */
 export class PersistenceError extends Error {

@@ -123,7 +123,10 @@ export class MysqlRepository {
   async readRange(conversationId: string, afterSeq: number, limit: number): Promise<StoredMessage[]> {
     const [rows] = await this.run((c) =>
       c.query<RowDataPacket[]>(
-        { sql: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`, timeout: this.queryTimeoutMs },
+        {
+          sql: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+          timeout: this.queryTimeoutMs,
+        },
         [conversationId, afterSeq, limit],
       ),
     );
@@ -267,6 +270,7 @@ export class MysqlRepository {
     } catch (err) {
       throw this.translate(err);
     }
+    let destroyed = false;
     try {
       await conn.beginTransaction();
       const out = await fn(conn);
@@ -279,12 +283,13 @@ export class MysqlRepository {
       } catch (rollbackErr) {
         // The connection is unusable (usually already lost): destroy it rather than pool it, and
         // report the original error, which says why.
+        destroyed = true;
         conn.destroy();
         throw this.translate(err, rollbackErr);
       }
       throw this.translate(err);
     } finally {
-      conn.release();
+      if (!destroyed) conn.release();
     }
   }
 
@@ -321,14 +326,14 @@ export class MysqlRepository {
       if (a !== undefined) members.push([id, a, at]);
       if (b !== undefined && b !== a) members.push([id, b, at]);
     }
-    await c.query(
-      "INSERT INTO conversations (id, kind, created_at_ms) VALUES ? ON DUPLICATE KEY UPDATE id = id",
-      [ids.map((id) => [id, "dm", at])],
-    );
+    await c.query("INSERT INTO conversations (id, kind, created_at_ms) VALUES ? ON DUPLICATE KEY UPDATE id = id", [
+      ids.map((id) => [id, "dm", at]),
+    ]);
     if (members.length > 0) {
-      await c.query("INSERT INTO conversation_members (conversation_id, user_id, joined_at_ms) VALUES ? ON DUPLICATE KEY UPDATE user_id = user_id", [
-        members,
-      ]);
+      await c.query(
+        "INSERT INTO conversation_members (conversation_id, user_id, joined_at_ms) VALUES ? ON DUPLICATE KEY UPDATE user_id = user_id",
+        [members],
+      );
     }
   }
 
@@ -348,14 +353,17 @@ export class MysqlRepository {
     if (unique.length === 0) return;
     // Multi-row insert: AUTO_INCREMENT hands out ascending join_ids in row order. Existing members
     // keep their join_id (the no-op update), so they "stay where they are".
-    await c.query("INSERT INTO conversation_members (conversation_id, user_id, joined_at_ms) VALUES ? ON DUPLICATE KEY UPDATE user_id = user_id", [
-      unique.map((u) => [conversationId, u, at]),
-    ]);
+    await c.query(
+      "INSERT INTO conversation_members (conversation_id, user_id, joined_at_ms) VALUES ? ON DUPLICATE KEY UPDATE user_id = user_id",
+      [unique.map((u) => [conversationId, u, at])],
+    );
   }
 
   /** Locks the group row for the membership change; returns its owner. */
   private async lockGroup(c: PoolConnection, conversationId: string): Promise<string> {
-    const [rows] = await c.query<RowDataPacket[]>("SELECT owner_id FROM conversations WHERE id = ? AND kind = 'group' FOR UPDATE", [conversationId]);
+    const [rows] = await c.query<RowDataPacket[]>("SELECT owner_id FROM conversations WHERE id = ? AND kind = 'group' FOR UPDATE", [
+      conversationId,
+    ]);
     if (rows[0] === undefined) throw new SwitchboardError(ErrorCode.NOT_FOUND, `no group ${conversationId}`);
     return String(rows[0].owner_id);
   }
@@ -367,7 +375,9 @@ export class MysqlRepository {
   }
 
   private async selectGroup(c: Pool | PoolConnection, conversationId: string): Promise<Group | null> {
-    const [conv] = await c.query<RowDataPacket[]>("SELECT name, owner_id FROM conversations WHERE id = ? AND kind = 'group'", [conversationId]);
+    const [conv] = await c.query<RowDataPacket[]>("SELECT name, owner_id FROM conversations WHERE id = ? AND kind = 'group'", [
+      conversationId,
+    ]);
     const row = conv[0];
     if (row === undefined) return null;
     const [members] = await c.query<RowDataPacket[]>(

@@ -44,7 +44,11 @@ export class RedisPresence implements Presence {
   async locate(userIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (const [userId, entries] of await this.lookup(userIds)) {
-      if (entries.length > 0) out.set(userId, entries.map(([node]) => node));
+      if (entries.length > 0)
+        out.set(
+          userId,
+          entries.map(([node]) => node),
+        );
     }
     return out;
   }

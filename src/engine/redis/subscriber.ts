@@ -22,6 +22,8 @@ export class Subscriber {
     client.on("messageBuffer", (channel: Buffer, message: Buffer) => this.dispatch(channel, message));
     client.on("ready", () => void this.resubscribe());
     client.on("close", () => this.setLive(false));
+    // Clients passed in may be connected already: no "ready" event will come for them.
+    if (client.status === "ready") void this.resubscribe();
   }
 
   /** True while every channel is subscribed: messages published now will arrive. */
@@ -29,9 +31,13 @@ export class Subscriber {
     return this.isLive;
   }
 
-  /** Calls `listener` whenever the subscriptions are lost or restored. */
-  onLiveChange(listener: (live: boolean) => void): void {
+  /** Calls `listener` whenever the subscriptions are lost or restored; returns the remover. */
+  onLiveChange(listener: (live: boolean) => void): () => void {
     this.liveListeners.push(listener);
+    return () => {
+      const i = this.liveListeners.indexOf(listener);
+      if (i >= 0) this.liveListeners.splice(i, 1);
+    };
   }
 
   /** Subscribes (now, and again after every reconnect) and routes the channel's payloads to `handler`. */
@@ -52,11 +58,13 @@ export class Subscriber {
     if (this.isLive) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
+        remove();
         reject(new SwitchboardError(ErrorCode.UNAVAILABLE, `redis subscriber not ready after ${timeoutMs} ms`));
       }, timeoutMs);
-      this.onLiveChange((live) => {
+      const remove = this.onLiveChange((live) => {
         if (!live) return;
         clearTimeout(timer);
+        remove();
         resolve();
       });
     });
@@ -92,6 +100,6 @@ export class Subscriber {
   private setLive(live: boolean): void {
     if (this.isLive === live) return;
     this.isLive = live;
-    for (const l of this.liveListeners) l(live);
+    for (const l of [...this.liveListeners]) l(live);
   }
 }

@@ -1,0 +1,150 @@
+// Loss, duplicate and order checking for the messages one worker sends and receives. A worker
+// always holds every member of its conversations, so it sees both the sender's acks and every
+// recipient's deliveries: a loss (acked but never delivered to a member that stayed connected)
+// is decided locally, without shipping per-message state to the coordinator.
+
+/**
+ * A set of positive sequence numbers stored as a contiguous watermark plus the few seqs above it:
+ * a healthy stream arrives (nearly) in order, so memory stays tiny however many messages flow.
+ */
+export class SeqSet {
+  /** Every seq in 1..low is present. */
+  low = 0;
+  private readonly above = new Set<number>();
+  private top = 0;
+
+  /** Adds `seq`; false when it was already present. */
+  add(seq: number): boolean {
+    if (seq <= this.low || this.above.has(seq)) return false;
+    if (seq > this.top) this.top = seq;
+    if (seq !== this.low + 1) {
+      this.above.add(seq);
+      return true;
+    }
+    this.low = seq;
+    while (this.above.delete(this.low + 1)) this.low += 1;
+    return true;
+  }
+
+  has(seq: number): boolean {
+    return seq <= this.low || this.above.has(seq);
+  }
+
+  get max(): number {
+    return this.top;
+  }
+
+  /** Members greater than `after`, ascending. */
+  *after(after: number): Generator<number> {
+    for (let s = after + 1; s <= this.low; s += 1) yield s;
+    const rest = [...this.above].filter((s) => s > after).sort((a, b) => a - b);
+    yield* rest;
+  }
+}
+
+export type DeliveryVerdict = "new" | "duplicate" | "out_of_order";
+
+export interface Loss {
+  conversationId: string;
+  seq: number;
+  recipient: string;
+}
+
+interface Stream {
+  /** Delivered seqs plus the recipient's own acked sends (which it is never sent back). */
+  readonly seen: SeqSet;
+  /** Highest seq delivered, for the order check: a later delivery below it arrived out of order. */
+  maxDelivered: number;
+}
+
+const MAX_LOSS_EXAMPLES = 20;
+
+export class DeliveryChecker {
+  private readonly ackedSeqs = new Map<string, SeqSet>();
+  private readonly members = new Map<string, string[]>();
+  private readonly streams = new Map<string, Stream>();
+  private readonly gone = new Set<string>();
+  duplicates = 0;
+  outOfOrder = 0;
+  /** Deliveries expected so far (acked messages × members still connected) and those seen. */
+  expected = 0;
+  deliveredUnique = 0;
+
+  /** Declares `recipient` a member of `conversationId`: from now on it must receive what others send there. */
+  watch(recipient: string, conversationId: string): void {
+    const list = this.members.get(conversationId) ?? [];
+    if (!list.includes(recipient)) list.push(recipient);
+    this.members.set(conversationId, list);
+    this.stream(recipient, conversationId);
+  }
+
+  /** The recipient disconnected: it no longer counts for loss (it would catch up by sync). */
+  disconnected(recipient: string): void {
+    this.gone.add(recipient);
+  }
+
+  /** The server acked `sender`'s message at `seq`. */
+  acked(conversationId: string, seq: number, sender: string): void {
+    let set = this.ackedSeqs.get(conversationId);
+    if (set === undefined) {
+      set = new SeqSet();
+      this.ackedSeqs.set(conversationId, set);
+    }
+    if (!set.add(seq)) return;
+    // The sender's own copy is never pushed back to the sending session: count it as seen.
+    this.stream(sender, conversationId).seen.add(seq);
+    for (const m of this.members.get(conversationId) ?? []) {
+      if (m !== sender && !this.gone.has(m)) this.expected += 1;
+    }
+  }
+
+  delivered(recipient: string, conversationId: string, seq: number): DeliveryVerdict {
+    const s = this.stream(recipient, conversationId);
+    if (!s.seen.add(seq)) {
+      this.duplicates += 1;
+      return "duplicate";
+    }
+    this.deliveredUnique += 1;
+    if (seq < s.maxDelivered) {
+      this.outOfOrder += 1;
+      return "out_of_order";
+    }
+    s.maxDelivered = seq;
+    return "new";
+  }
+
+  /** Deliveries still awaited; 0 means every acked message reached every connected member. */
+  pending(): number {
+    return Math.max(0, this.expected - this.deliveredUnique);
+  }
+
+  /** Every acked seq a member that stayed connected never received (first few as examples). */
+  losses(): { count: number; examples: Loss[] } {
+    let count = 0;
+    const examples: Loss[] = [];
+    for (const [conversationId, list] of this.members) {
+      const acked = this.ackedSeqs.get(conversationId);
+      if (acked === undefined) continue;
+      for (const recipient of list) {
+        if (this.gone.has(recipient)) continue;
+        const seen = this.stream(recipient, conversationId).seen;
+        for (const seq of acked.after(seen.low)) {
+          if (seen.has(seq)) continue;
+          count += 1;
+          if (examples.length < MAX_LOSS_EXAMPLES) examples.push({ conversationId, seq, recipient });
+        }
+      }
+    }
+    return { count, examples };
+  }
+
+  private stream(recipient: string, conversationId: string): Stream {
+    const key = `${recipient}\u0000${conversationId}`;
+    let s = this.streams.get(key);
+    if (s === undefined) {
+      s = { seen: new SeqSet(), maxDelivered: 0 };
+      this.streams.set(key, s);
+    }
+    return s;
+  }
+}

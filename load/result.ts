@@ -1,0 +1,102 @@
+// The shape of result.json (also what summary.md and report.html are rendered from).
+import type { Loss } from "./checker.js";
+import type { Percentiles } from "./histogram.js";
+
+export interface TimelinePoint {
+  /** Seconds since the run started. */
+  t: number;
+  phase: string;
+  open: number;
+  connectsPerSec: number;
+  sentPerSec: number;
+  ackedPerSec: number;
+  deliveredPerSec: number;
+  handshakeP50: number | null;
+  handshakeP99: number | null;
+  ackP50: number | null;
+  ackP99: number | null;
+  deliverP50: number | null;
+  deliverP99: number | null;
+  /** Load generator CPU (all workers + coordinator), percent of one core. */
+  clientCpuPct: number;
+  server: { label: string; rssBytes: number | null; cpuPct: number | null }[];
+}
+
+export interface ServerSummary {
+  label: string;
+  rssStartBytes: number | null;
+  rssPeakBytes: number | null;
+  rssEndBytes: number | null;
+  cpuSec: number | null;
+  /** (RSS at peak connections − RSS at start) / peak connections; null without samples. */
+  rssPerConnectionBytes: number | null;
+}
+
+export interface RunResult {
+  tool: "switchboard-load";
+  version: 1;
+  runId: string;
+  scenario: string;
+  status: "ok" | "bugs" | "aborted";
+  aborted: string | null;
+  startedAt: string;
+  durationSec: number;
+  driver: string;
+  options: Record<string, unknown>;
+  phases: { name: string; startSec: number; endSec: number }[];
+  connections: {
+    target: number;
+    connected: number;
+    failed: number;
+    peakOpen: number;
+    connectPhaseSec: number;
+    connectsPerSec: number;
+    handshakeMs: Percentiles;
+    failures: Record<string, number>;
+  };
+  reconnect: {
+    dropped: number;
+    reconnected: number;
+    gaveUp: number;
+    attempts: number;
+    durationSec: number;
+    connectsPerSec: number;
+    handshakeMs: Percentiles;
+    failures: Record<string, number>;
+  } | null;
+  messages: {
+    targetRate: number;
+    sent: number;
+    acked: number;
+    failed: number;
+    skipped: number;
+    unacked: number;
+    delivered: number;
+    lost: number;
+    lossExamples: Loss[];
+    duplicates: number;
+    outOfOrder: number;
+    sentPerSec: number;
+    deliveredPerSec: number;
+    ackMs: Percentiles;
+    deliverMs: Percentiles;
+    failures: Record<string, number>;
+    setupFailures: Record<string, number>;
+    groupsCreated: number;
+    gapSyncs: number;
+  } | null;
+  disconnects: { unexpected: number; byReason: Record<string, number> };
+  server: ServerSummary[];
+  client: {
+    workers: number;
+    cpuSec: number;
+    peakWorkerCpuPct: number;
+    coordinatorCpuSec: number;
+    peakRssBytes: number;
+    /** True when the generator itself limited the run (a worker near 100% CPU or skipped sends). */
+    bottleneck: boolean;
+  };
+  bugs: string[];
+  warnings: string[];
+  timeline: TimelinePoint[];
+}

@@ -1,0 +1,436 @@
+// A load worker process: holds its share of the connections, runs the commands the coordinator
+// sends (connect, setup, traffic, drain, drop, close), checks every delivery, and reports counts
+// and histogram buckets once a second. It exits by itself at the plan's deadline or if the
+// coordinator goes away, so a crashed coordinator never leaves load running.
+import { setTimeout as sleep } from "node:timers/promises";
+import { mintToken } from "../src/transport/mint.js";
+import { DeliveryChecker } from "./checker.js";
+import { failureReason, pickDriver, type Connection, type Delivery, type Driver } from "./driver.js";
+import { Histogram } from "./histogram.js";
+import {
+  emptyFailures,
+  HISTOGRAMS,
+  zeroCounters,
+  type Command,
+  type Counters,
+  type Failures,
+  type HistogramName,
+  type Phase,
+  type Report,
+  type WorkerMessage,
+  type WorkerPlan,
+} from "./ipc.js";
+
+const DEVICE = "load";
+const TOKEN_TTL_SEC = 6 * 3600;
+const REPORT_MS = 1000;
+const TICK_MS = 10;
+/** How far behind schedule the sender may fall before it skips sends instead of bursting. */
+const MAX_BACKLOG_SEC = 0.2;
+const GROUP_CREATE_CONCURRENCY = 32;
+const CLOSE_WAIT_MS = 3000;
+
+interface Slot {
+  readonly user: string;
+  readonly url: string;
+  readonly source: string | undefined;
+  token: string | null;
+  conn: Connection | null;
+  /** Resolves when the current connection has closed (drop and shutdown wait on it). */
+  closed: Promise<void>;
+}
+
+interface Conversation {
+  readonly id: string;
+  /** Connected members who may send; a pair sends alternately from each side. */
+  readonly senders: readonly Slot[];
+}
+
+/** A paced message stream: `rate` messages/s round-robin over its conversations. */
+interface Stream {
+  readonly rate: number;
+  readonly conversations: readonly Conversation[];
+  count: number;
+}
+
+export const nowEpochMs = (): number => performance.timeOrigin + performance.now();
+
+/** A body of `size` bytes whose first 8 carry the send time, so any process can measure send→deliver. */
+export function timestampedBody(size: number, sentAtMs: number): Buffer {
+  const body = Buffer.alloc(size);
+  body.writeDoubleLE(sentAtMs, 0);
+  return body;
+}
+
+export function bodySentAt(body: Uint8Array): number | null {
+  if (body.byteLength < 8) return null;
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).readDoubleLE(0);
+}
+
+class LoadWorker {
+  private readonly slots: Slot[];
+  private readonly checker = new DeliveryChecker();
+  private readonly counters: Counters = zeroCounters();
+  private readonly failures: Failures = emptyFailures();
+  private readonly hist = Object.fromEntries(HISTOGRAMS.map((h) => [h, new Histogram()])) as Record<HistogramName, Histogram>;
+  private readonly reportTimer: NodeJS.Timeout;
+  private chat: Conversation[] = [];
+  private groups: Conversation[] = [];
+  private sendsInFlight = 0;
+  private sendCounter = 0;
+
+  constructor(
+    private readonly plan: WorkerPlan,
+    private readonly driver: Driver,
+    private readonly emit: (m: WorkerMessage) => void,
+  ) {
+    const total = 2 * plan.pairs + plan.groups * plan.groupSize + plan.idle;
+    this.slots = Array.from({ length: total }, (_, i) => ({
+      user: `${plan.runId}-w${plan.index}-u${i}`,
+      url: plan.urls[(plan.firstGlobalUser + i) % plan.urls.length]!,
+      source: plan.sources.length > 0 ? plan.sources[i % plan.sources.length] : undefined,
+      token: null,
+      conn: null,
+      closed: Promise.resolve(),
+    }));
+    this.reportTimer = setInterval(() => this.report(), REPORT_MS);
+    // A first report before any load: the coordinator takes its CPU as start-up, not load.
+    this.report();
+  }
+
+  private phaseStart = performance.now();
+
+  async run(cmd: Command): Promise<void> {
+    this.phaseStart = performance.now();
+    switch (cmd.type) {
+      case "plan":
+        await this.connectAll();
+        return this.done("connected");
+      case "setup":
+        await this.setup();
+        return this.done("setup");
+      case "traffic":
+        await this.traffic(cmd.durationMs);
+        return this.done("traffic");
+      case "drain":
+        return this.drain(cmd.timeoutMs);
+      case "drop":
+        await this.dropAndReconnect(cmd.timeoutMs);
+        return this.done("drop");
+      case "close":
+        await this.closeAll();
+        clearInterval(this.reportTimer);
+        this.report();
+        return this.done("close");
+    }
+  }
+
+  private done(phase: Phase): void {
+    this.report();
+    this.emit({ type: "phase", worker: this.plan.index, phase, elapsedMs: performance.now() - this.phaseStart });
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /** Opens every slot at the plan's connect rate, with a bound on handshakes in flight. */
+  private connectAll(): Promise<void> {
+    const { connectRate, maxConnectsInFlight } = this.plan;
+    const start = performance.now();
+    let next = 0;
+    let inFlight = 0;
+    return new Promise<void>((resolve) => {
+      const finishIfDone = (): void => {
+        if (next < this.slots.length || inFlight > 0) return;
+        clearInterval(timer);
+        resolve();
+      };
+      const tick = (): void => {
+        const due = Math.min(this.slots.length, Math.floor((connectRate * (performance.now() - start)) / 1000) + 1);
+        while (next < due && inFlight < maxConnectsInFlight) {
+          inFlight += 1;
+          void this.open(this.slots[next++]!, "handshake").finally(() => {
+            inFlight -= 1;
+            finishIfDone();
+          });
+        }
+      };
+      const timer = setInterval(tick, TICK_MS);
+      tick();
+      finishIfDone();
+    });
+  }
+
+  /** One handshake attempt, timed from the upgrade request to the welcome frame. */
+  private async open(slot: Slot, kind: "handshake" | "reconnect"): Promise<boolean> {
+    slot.token ??= await mintToken(this.plan.secret, slot.user, { device: DEVICE, ttlSec: TOKEN_TTL_SEC });
+    if (kind === "handshake") this.counters.connectAttempts += 1;
+    else this.counters.reconnectAttempts += 1;
+    const t0 = performance.now();
+    try {
+      const conn = await this.driver.connect({
+        url: slot.url,
+        token: slot.token,
+        device: DEVICE,
+        localAddress: slot.source,
+        timeoutMs: this.plan.handshakeTimeoutMs,
+      });
+      this.hist[kind].record(performance.now() - t0);
+      if (kind === "handshake") this.counters.connected += 1;
+      else this.counters.reconnected += 1;
+      this.attach(slot, conn);
+      return true;
+    } catch (err) {
+      if (kind === "handshake") this.counters.connectFailed += 1;
+      bump(this.failures[kind === "handshake" ? "connect" : "reconnect"], failureReason(err));
+      return false;
+    }
+  }
+
+  private attach(slot: Slot, conn: Connection): void {
+    slot.conn = conn;
+    this.counters.open += 1;
+    conn.onMessage((d) => this.onDelivery(slot, d));
+    conn.onGapSync(() => (this.counters.gapSyncs += 1));
+    slot.closed = new Promise<void>((resolve) => {
+      conn.onClose((info) => {
+        this.counters.open -= 1;
+        slot.conn = null;
+        if (!info.local) {
+          this.counters.unexpectedCloses += 1;
+          bump(this.failures.disconnect, `close ${info.code}`);
+          this.checker.disconnected(slot.user);
+        }
+        resolve();
+      });
+    });
+  }
+
+  private async closeAll(): Promise<void> {
+    const open = this.slots.filter((s) => s.conn !== null);
+    for (const s of open) s.conn!.close();
+    await Promise.race([Promise.all(open.map((s) => s.closed)), sleep(CLOSE_WAIT_MS)]);
+  }
+
+  /** Drops every connection, then reconnects each with full-jitter exponential backoff. */
+  private async dropAndReconnect(timeoutMs: number): Promise<void> {
+    const dropped = this.slots.filter((s) => s.conn !== null);
+    await this.closeAll();
+    const deadline = performance.now() + timeoutMs;
+    await Promise.all(dropped.map((s) => this.reconnect(s, deadline)));
+  }
+
+  private async reconnect(slot: Slot, deadline: number): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      const cap = Math.min(this.plan.backoffMaxMs, this.plan.backoffMs * 2 ** attempt);
+      const wait = Math.min(Math.random() * cap, deadline - performance.now());
+      if (wait < 0) break;
+      await sleep(wait);
+      if (await this.open(slot, "reconnect")) return;
+    }
+    this.counters.reconnectFailed += 1;
+    bump(this.failures.reconnect, "gave up (reconnect timeout)");
+  }
+
+  // ---------------------------------------------------------------- conversations
+
+  private async setup(): Promise<void> {
+    const { pairs, groups, groupSize } = this.plan;
+    for (let k = 0; k < pairs; k += 1) {
+      const a = this.slots[2 * k]!;
+      const b = this.slots[2 * k + 1]!;
+      if (a.conn === null || b.conn === null) continue; // a failed connect leaves the pair out
+      const id = a.user < b.user ? `dm:${a.user}:${b.user}` : `dm:${b.user}:${a.user}`;
+      this.watch(id, [a, b]);
+      this.chat.push({ id, senders: [a, b] });
+    }
+    const jobs = Array.from({ length: groups }, (_, g) => this.slots.slice(2 * pairs + g * groupSize, 2 * pairs + (g + 1) * groupSize));
+    await mapLimit(jobs, GROUP_CREATE_CONCURRENCY, (members, g) => this.createGroup(members, g));
+  }
+
+  private async createGroup(members: readonly Slot[], g: number): Promise<void> {
+    const connected = members.filter((m) => m.conn !== null);
+    const owner = connected[0];
+    if (owner === undefined || connected.length < 2) return;
+    try {
+      const id = await owner.conn!.createGroup(
+        `load ${this.plan.runId} w${this.plan.index} g${g}`,
+        members.map((m) => m.user),
+      );
+      this.counters.groupsCreated += 1;
+      this.watch(id, connected);
+      this.groups.push({ id, senders: connected });
+    } catch (err) {
+      bump(this.failures.setup, `create group: ${failureReason(err)}`);
+    }
+  }
+
+  private watch(id: string, members: readonly Slot[]): void {
+    for (const m of members) this.checker.watch(m.user, id);
+  }
+
+  // ---------------------------------------------------------------- traffic
+
+  /** Sends at the plan's rates for `durationMs`, on a fixed tick, never bursting past a small backlog. */
+  private traffic(durationMs: number): Promise<void> {
+    const streams: Stream[] = [
+      { rate: this.plan.chatRate, conversations: this.chat, count: 0 },
+      { rate: this.plan.groupRate, conversations: this.groups, count: 0 },
+    ].filter((s) => s.rate > 0 && s.conversations.length > 0);
+    const start = performance.now();
+    return new Promise<void>((resolve) => {
+      const tick = (): void => {
+        const elapsed = Math.min(performance.now() - start, durationMs);
+        for (const s of streams) this.sendDue(s, elapsed);
+        if (elapsed >= durationMs) {
+          clearInterval(timer);
+          resolve();
+        }
+      };
+      const timer = setInterval(tick, TICK_MS);
+    });
+  }
+
+  private sendDue(s: Stream, elapsedMs: number): void {
+    let due = Math.floor((s.rate * elapsedMs) / 1000) - s.count;
+    const backlog = Math.max(1, Math.ceil(s.rate * MAX_BACKLOG_SEC));
+    if (due > backlog) {
+      // The generator fell behind (a CPU-bound client): record it instead of bursting to catch up.
+      this.counters.skipped += due - backlog;
+      s.count += due - backlog;
+      due = backlog;
+    }
+    for (; due > 0; due -= 1) {
+      const n = s.count++;
+      const conv = s.conversations[n % s.conversations.length]!;
+      const sender = conv.senders[Math.floor(n / s.conversations.length) % conv.senders.length]!;
+      this.sendOne(sender, conv.id);
+    }
+  }
+
+  private sendOne(slot: Slot, conversationId: string): void {
+    const conn = slot.conn;
+    if (conn === null || this.sendsInFlight >= this.plan.maxSendsInFlight) {
+      this.counters.skipped += 1;
+      return;
+    }
+    this.sendsInFlight += 1;
+    this.counters.sent += 1;
+    const t0 = performance.now();
+    const body = timestampedBody(this.plan.bodyBytes, performance.timeOrigin + t0);
+    conn.send(conversationId, body, `${slot.user}-${(this.sendCounter += 1).toString(36)}`).then(
+      (ack) => {
+        this.sendsInFlight -= 1;
+        this.hist.ack.record(performance.now() - t0);
+        this.counters.acked += 1;
+        this.checker.acked(ack.conversationId, ack.seq, slot.user);
+      },
+      (err: unknown) => {
+        this.sendsInFlight -= 1;
+        this.counters.sendFailed += 1;
+        bump(this.failures.send, failureReason(err));
+      },
+    );
+  }
+
+  private onDelivery(slot: Slot, d: Delivery): void {
+    const verdict = this.checker.delivered(slot.user, d.conversationId, d.seq);
+    if (verdict === "duplicate") {
+      this.counters.duplicates += 1;
+      return;
+    }
+    if (verdict === "out_of_order") this.counters.outOfOrder += 1;
+    this.counters.delivered += 1;
+    const sentAt = bodySentAt(d.body);
+    if (sentAt !== null) this.hist.deliver.record(nowEpochMs() - sentAt);
+  }
+
+  /** Waits (bounded) for outstanding acks and deliveries, then reports the checker's verdict. */
+  private async drain(timeoutMs: number): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while ((this.sendsInFlight > 0 || this.checker.pending() > 0) && performance.now() < deadline) await sleep(TICK_MS);
+    const losses = this.checker.losses();
+    this.report();
+    this.emit({ type: "phase", worker: this.plan.index, phase: "drain", elapsedMs: performance.now() - this.phaseStart, losses });
+  }
+
+  // ---------------------------------------------------------------- reporting
+
+  private report(): void {
+    const cpu = process.cpuUsage();
+    const histograms = {} as Report["histograms"];
+    for (const name of HISTOGRAMS) {
+      histograms[name] = this.hist[name].toJSON();
+      this.hist[name].reset();
+    }
+    this.emit({
+      type: "report",
+      worker: this.plan.index,
+      counters: { ...this.counters },
+      failures: structuredClone(this.failures),
+      histograms,
+      cpuSec: (cpu.user + cpu.system) / 1e6,
+      rssBytes: process.memoryUsage.rss(),
+      pending: this.checker.pending(),
+    });
+  }
+}
+
+function bump(table: Record<string, number>, key: string): void {
+  table[key] = (table[key] ?? 0) + 1;
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+// ---------------------------------------------------------------- process entry
+
+function main(): void {
+  if (process.send === undefined) {
+    process.stderr.write("load/worker.ts runs as a child of load/cli.ts (npm run load), not on its own\n");
+    process.exit(2);
+  }
+  // The last send's callback tells when the channel has flushed, so disconnecting loses nothing.
+  let flushed = Promise.resolve();
+  const emit = (m: WorkerMessage): void => {
+    if (!process.connected) return;
+    flushed = new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
+  };
+  let worker: LoadWorker | null = null;
+  let index = -1;
+  let queue = Promise.resolve();
+  // Commands run one after another, in the order the coordinator sent them.
+  process.on("message", (cmd: Command) => {
+    queue = queue
+      .then(async () => {
+        if (cmd.type === "plan") {
+          index = cmd.plan.index;
+          setTimeout(() => process.exit(3), Math.max(0, cmd.plan.deadline - Date.now())).unref();
+          worker = new LoadWorker(cmd.plan, await pickDriver(), emit);
+        }
+        if (worker === null) throw new Error(`command ${cmd.type} before plan`);
+        await worker.run(cmd);
+        if (cmd.type === "close") {
+          await flushed;
+          process.disconnect();
+        }
+      })
+      .catch(async (err: unknown) => {
+        emit({ type: "fatal", worker: index, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        process.exitCode = 1;
+        await flushed;
+        process.disconnect();
+      });
+  });
+  // The coordinator is gone (exited or crashed): stop generating load at once.
+  process.on("disconnect", () => process.exit(process.exitCode ?? 0));
+}
+
+if (process.env["SWITCHBOARD_LOAD_WORKER"] === "1") main();

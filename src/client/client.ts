@@ -1,0 +1,788 @@
+// The Switchboard client: one WebSocket, req_id correlation, an outbox resent until acked,
+// ordered at-most-once delivery per conversation (Sequencer), reconnect with jittered backoff
+// that honours close-code ranges and goaway, and sync from cursors on every (re)connect.
+// Browser-safe: no node: imports, no Buffer; the WebSocket implementation is passed in.
+import { closeAllowsReconnect } from "../protocol/codes.js";
+import {
+  decodeServerFrame,
+  encodeClientFrame,
+  ErrorCode,
+  type IClientFrame,
+  type ServerFrame,
+  type switchboard,
+} from "../protocol/proto.js";
+import { backoffDelay, type BackoffPolicy } from "./backoff.js";
+import { Emitter } from "./emitter.js";
+import { ClientClosedError, ConnectionClosedError, CursorStoreError, ProtocolError, RequestTimeoutError, ServerError } from "./errors.js";
+import { Outbox, retryDelay, type OutboxEntry, type SendAck } from "./outbox.js";
+import { canonicalConversationId, Sequencer, type SyncCursor } from "./sequencer.js";
+import { sharedTimers, type Timer, type TimerWheel } from "./timers.js";
+import type {
+  ClientEvents,
+  ClientOptions,
+  ClientState,
+  CursorStore,
+  GroupResult,
+  Message,
+  SyncDone,
+  SyncDoneEvent,
+  UserPresence,
+  WebSocketCtor,
+  WebSocketLike,
+  Welcome,
+} from "./types.js";
+
+/** WebSocket.OPEN, the same constant in browsers and `ws`. */
+const OPEN = 1;
+/** The server's MAX_SYNC_CONVERSATIONS: larger cursor lists are split into several requests. */
+const MAX_CURSORS_PER_SYNC = 1000;
+/** Re-syncs of one conversation whose hole survives a complete sync, before giving up on it. */
+const MAX_GAP_RESYNCS = 2;
+/** Close code the client reports when the connection died without a close frame. */
+const ABNORMAL = 1006;
+
+const encoder = new TextEncoder();
+const noop = (): void => {};
+
+// client_msg_ids: a random per-process prefix (72 bits, so devices never collide) plus a counter,
+// so generating one costs no random bytes.
+const ID_PREFIX = (() => {
+  const b = new Uint8Array(9);
+  globalThis.crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+})();
+let idCounter = 0;
+
+/** A fresh client_msg_id, unique across clients, processes and devices. */
+export function newClientMsgId(): string {
+  idCounter += 1;
+  return `${ID_PREFIX}-${idCounter.toString(36)}`;
+}
+
+interface PendingRequest {
+  readonly resolve: (frame: ServerFrame) => void;
+  readonly reject: (err: Error) => void;
+  readonly timer: Timer;
+  /** Sync pages: the per-conversation sync_done frames so far, and who gets them at the end. */
+  readonly sync: { done: SyncDone[]; resolve: (done: SyncDone[]) => void } | null;
+}
+
+interface Settings {
+  url: string;
+  token: ClientOptions["token"];
+  device: string | undefined;
+  WebSocket: WebSocketCtor;
+  tokenTransport: "query" | "protocol";
+  store: CursorStore | null;
+  reconnect: boolean;
+  backoff: BackoffPolicy;
+  resendAfterMs: number;
+  /** null: no automatic acks. */
+  ackDelayMs: number | null;
+  syncOnConnect: boolean;
+  requestTimeoutMs: number;
+}
+
+function settingsOf(o: ClientOptions): Settings {
+  const ctor = o.WebSocket ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
+  if (ctor === undefined)
+    throw new TypeError("no WebSocket implementation: pass options.WebSocket (in Node: the `ws` package's WebSocket)");
+  const autoAck = o.autoAck ?? true;
+  return {
+    url: o.url,
+    token: o.token,
+    device: o.device,
+    WebSocket: ctor,
+    tokenTransport: o.tokenTransport ?? "protocol",
+    store: o.cursors ?? null,
+    reconnect: o.reconnect?.enabled ?? true,
+    backoff: { minDelayMs: o.reconnect?.minDelayMs ?? 250, maxDelayMs: o.reconnect?.maxDelayMs ?? 30_000 },
+    resendAfterMs: o.resendAfterMs ?? 5000,
+    ackDelayMs: autoAck === false ? null : autoAck === true ? 200 : autoAck.delayMs,
+    syncOnConnect: o.syncOnConnect ?? true,
+    requestTimeoutMs: o.requestTimeoutMs ?? 10_000,
+  };
+}
+
+export class SwitchboardClient extends Emitter<ClientEvents> {
+  private readonly cfg: Settings;
+  private readonly timers: TimerWheel;
+  private readonly sequencer: Sequencer<Message>;
+  private readonly outbox = new Outbox();
+  /** Non-send requests awaiting their reply, by req_id. */
+  private readonly requests = new Map<number, PendingRequest>();
+  /** Sends on the wire on this connection, by the req_id of their latest transmission. */
+  private readonly sendsByReq = new Map<number, OutboxEntry>();
+  private ws: WebSocketLike | null = null;
+  private _state: ClientState = "idle";
+  private _welcome: Welcome | null = null;
+  private lastReqId = 0;
+  /** Failed attempts since the last welcome: the backoff exponent. */
+  private failures = 0;
+  /** Connect deadline, reconnect delay or close-handshake deadline (one at a time). */
+  private phaseTimer: Timer | null = null;
+  /** After a goaway: no reconnect before this time (epoch ms). */
+  private notBefore = 0;
+  /** A welcome arrived since connect() was called: from then on, disconnects reconnect. */
+  private established = false;
+  private lastSocketError = "";
+  private connectWaiters: { resolve: (w: Welcome) => void; reject: (e: Error) => void }[] = [];
+  private closePromise: Promise<void> | null = null;
+  /** Why the client is "closed": what later calls reject with. */
+  private closedError: ConnectionClosedError | null = null;
+  private resolveClose: (() => void) | null = null;
+  private cursorsLoaded = false;
+  /** Conversations covered by a running sync (count of syncs): gaps there wait for it. */
+  private readonly syncing = new Map<string, number>();
+  /** Conversations whose hole survived a complete sync, with the re-syncs spent on it. */
+  private readonly gapResyncs = new Map<string, number>();
+  /** Conversations whose cursor moved since the last ack was sent. */
+  private readonly ackDirty = new Set<string>();
+  private ackTimer: Timer | null = null;
+
+  constructor(options: ClientOptions) {
+    super();
+    this.cfg = settingsOf(options);
+    this.timers = options.timers ?? sharedTimers;
+    this.sequencer = new Sequencer<Message>({
+      deliver: (m) => this.emit("message", m),
+      advanced: (c, seq) => this.onAdvance(c, seq),
+    });
+  }
+
+  get state(): ClientState {
+    return this._state;
+  }
+
+  get welcome(): Welcome | null {
+    return this._welcome;
+  }
+
+  /** The current socket, for tests that must reach it (e.g. to drop the connection). */
+  get socket(): WebSocketLike | null {
+    return this.ws;
+  }
+
+  /** This client's last contiguous seq received in a conversation. */
+  cursor(conversationId: string): number {
+    return this.sequencer.cursor(canonicalConversationId(conversationId));
+  }
+
+  /** Sends not yet acknowledged. */
+  get pendingSends(): number {
+    return this.outbox.size;
+  }
+
+  // ------------------------------------------------------------------ connection
+
+  /**
+   * Opens the connection; resolves on the welcome. The first attempt failing rejects (the state
+   * returns to "idle"); once welcomed, disconnects reconnect by themselves.
+   */
+  connect(): Promise<Welcome> {
+    if (this._state === "closed") return Promise.reject(this.closedError ?? new ClientClosedError());
+    if (this._state === "open" && this._welcome !== null) return Promise.resolve(this._welcome);
+    const p = new Promise<Welcome>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
+    if (this._state === "idle") {
+      this._state = "connecting";
+      void this.openSocket();
+    }
+    return p;
+  }
+
+  /** Closes for good: pending requests and unacknowledged sends reject, nothing reconnects. */
+  close(): Promise<void> {
+    if (this.closePromise !== null) return this.closePromise;
+    this.closePromise = new Promise<void>((resolve) => (this.resolveClose = resolve));
+    if (this._state === "closed") {
+      this.resolveClose?.();
+      return this.closePromise;
+    }
+    // Acks first, so the server's cursor for this device is as fresh as ours.
+    this.flushAcks();
+    const ws = this.ws;
+    if (ws === null) {
+      this.finish(1000, "client closed");
+      return this.closePromise;
+    }
+    this.cancelPhaseTimer();
+    // Bounded: a peer that never answers the close handshake must not hang close().
+    this.phaseTimer = this.timers.schedule(this.cfg.requestTimeoutMs, () => {
+      this.phaseTimer = null;
+      if (this.ws === ws) this.onSocketClose(ws, ABNORMAL, "close handshake timed out");
+    });
+    ws.close(1000, "client closed");
+    return this.closePromise;
+  }
+
+  private async openSocket(): Promise<void> {
+    let ws: WebSocketLike;
+    try {
+      if (!this.cursorsLoaded) await this.loadCursors();
+      const token = typeof this.cfg.token === "function" ? await this.cfg.token() : this.cfg.token;
+      // close() may have run while the token was being fetched.
+      if (this.closePromise !== null || this._state === "closed") return;
+      const url = new URL(this.cfg.url);
+      if (this.cfg.device !== undefined) url.searchParams.set("device", this.cfg.device);
+      if (this.cfg.tokenTransport === "query") url.searchParams.set("token", token);
+      ws =
+        this.cfg.tokenTransport === "protocol"
+          ? new this.cfg.WebSocket(url.toString(), ["bearer", token])
+          : new this.cfg.WebSocket(url.toString());
+    } catch (err) {
+      // A token callback or constructor failure counts as a failed attempt (its message is the close reason).
+      this.onSocketClose(null, ABNORMAL, `could not open the connection: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    ws.binaryType = "arraybuffer";
+    this.ws = ws;
+    ws.onmessage = (ev: { data: unknown }) => {
+      if (this.ws === ws) this.onData(ev.data);
+    };
+    ws.onclose = (ev: { code: number; reason: string }) => {
+      if (this.ws === ws) this.onSocketClose(ws, ev.code, ev.reason);
+    };
+    // Browsers give no detail here; `ws` gives e.g. "Unexpected server response: 401". The close
+    // event always follows, so this only keeps the message for it.
+    ws.onerror = (ev: { message?: string; error?: unknown }) => {
+      if (this.ws === ws) this.lastSocketError = ev.message ?? (ev.error instanceof Error ? ev.error.message : "socket error");
+    };
+    this.cancelPhaseTimer();
+    this.phaseTimer = this.timers.schedule(this.cfg.requestTimeoutMs, () => {
+      this.phaseTimer = null;
+      if (this.ws !== ws || this._welcome !== null) return;
+      this.detach(ws);
+      ws.close();
+      this.onSocketClose(ws, ABNORMAL, `no welcome within ${this.cfg.requestTimeoutMs} ms`);
+    });
+  }
+
+  private async loadCursors(): Promise<void> {
+    const store = this.cfg.store;
+    this.cursorsLoaded = true;
+    if (store === null) return;
+    try {
+      this.sequencer.load(await store.load());
+    } catch (err) {
+      // Connecting without stored cursors only costs re-delivery of what was already seen.
+      this.report(new CursorStoreError("loading cursors failed: syncing from the start", { cause: err }));
+    }
+  }
+
+  /** Handlers stay set (to no-ops): `ws` throws on an 'error' event with no listener. */
+  private detach(ws: WebSocketLike): void {
+    ws.onmessage = noop;
+    ws.onclose = noop;
+    ws.onerror = noop;
+    ws.onopen = noop;
+  }
+
+  private onWelcome(w: Welcome): void {
+    this.cancelPhaseTimer();
+    this._welcome = w;
+    this._state = "open";
+    this.failures = 0;
+    this.notBefore = 0;
+    this.established = true;
+    this.emit("open", w);
+    for (const waiter of this.connectWaiters.splice(0)) waiter.resolve(w);
+    for (const entry of this.outbox.values()) this.transmit(entry);
+    this.flushAcks();
+    if (this.cfg.syncOnConnect) {
+      this.backgroundSync("connect", this.sequencer.cursors(), true);
+    } else {
+      for (const c of this.sequencer.gapped())
+        this.backgroundSync("gap", [{ conversationId: c, afterSeq: this.sequencer.cursor(c) }], false);
+    }
+  }
+
+  private onSocketClose(ws: WebSocketLike | null, code: number, reasonIn: string): void {
+    if (ws !== null) this.detach(ws);
+    this.ws = null;
+    this._welcome = null;
+    this.cancelPhaseTimer();
+    const reason = reasonIn !== "" ? reasonIn : this.lastSocketError;
+    this.lastSocketError = "";
+    this.abortInflight(new ConnectionClosedError(code, reason));
+    if (this.closePromise !== null) {
+      this.finish(code, reason);
+      return;
+    }
+    if (!this.established) {
+      // The first attempt failed: tell the caller instead of retrying a config that may be wrong.
+      this._state = "idle";
+      const err = new ConnectionClosedError(code, reason);
+      for (const waiter of this.connectWaiters.splice(0)) waiter.reject(err);
+      this.emit("close", { code, reason, willReconnect: false, retryInMs: 0 });
+      return;
+    }
+    if (!this.cfg.reconnect || !closeAllowsReconnect(code)) {
+      this.finish(code, reason);
+      return;
+    }
+    const delay = Math.max(backoffDelay(this.failures, this.cfg.backoff), this.notBefore - Date.now());
+    this.failures += 1;
+    this._state = "reconnecting";
+    this.phaseTimer = this.timers.schedule(delay, () => {
+      this.phaseTimer = null;
+      void this.openSocket();
+    });
+    this.emit("close", { code, reason, willReconnect: true, retryInMs: delay });
+  }
+
+  /** Rejects what cannot survive this connection; sends stay in the outbox for the next one. */
+  private abortInflight(err: ConnectionClosedError): void {
+    for (const [, p] of this.requests) {
+      p.timer.cancel();
+      p.reject(err);
+    }
+    this.requests.clear();
+    for (const entry of this.outbox.values()) {
+      entry.timer?.cancel();
+      entry.timer = null;
+      entry.reqId = 0;
+    }
+    this.sendsByReq.clear();
+    this.syncing.clear();
+  }
+
+  /** The final state: nothing reconnects, everything pending rejects. */
+  private finish(code: number, reason: string): void {
+    this._state = "closed";
+    this.cancelPhaseTimer();
+    this.ackTimer?.cancel();
+    this.ackTimer = null;
+    const err = this.closePromise !== null ? new ClientClosedError() : new ConnectionClosedError(code, reason);
+    this.closedError = err;
+    this.outbox.failAll(err);
+    for (const waiter of this.connectWaiters.splice(0)) waiter.reject(err);
+    this.emit("close", { code, reason, willReconnect: false, retryInMs: 0 });
+    this.resolveClose?.();
+  }
+
+  private cancelPhaseTimer(): void {
+    this.phaseTimer?.cancel();
+    this.phaseTimer = null;
+  }
+
+  // ------------------------------------------------------------------ inbound
+
+  private onData(data: unknown): void {
+    let bytes: Uint8Array;
+    if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+    else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    else {
+      this.report(new ProtocolError(`unexpected ${typeof data} frame: the server sends binary protobuf frames only`));
+      return;
+    }
+    let frame: ServerFrame;
+    try {
+      frame = decodeServerFrame(bytes);
+    } catch (err) {
+      this.report(new ProtocolError(`undecodable ServerFrame: ${(err as Error).message}`, { cause: err }));
+      return;
+    }
+    this.onFrame(frame);
+  }
+
+  // Decoded frames carry proto3 defaults on their prototypes: a present body's fields are set.
+  private onFrame(f: ServerFrame): void {
+    switch (f.body) {
+      case "welcome":
+        this.onWelcome(f.welcome as Welcome);
+        return;
+      case "message":
+        this.onMessage(f.message as Message);
+        return;
+      case "sendAck":
+        this.onSendAck(f.reqId, f.sendAck as SendAck);
+        return;
+      case "syncDone":
+        this.onSyncDone(f.reqId, f.syncDone as SyncDone);
+        return;
+      case "error":
+        this.onError(f);
+        return;
+      case "typing":
+        this.emit("typing", f.typing as ClientEvents["typing"]);
+        return;
+      case "groupResult":
+        if (f.reqId === 0) this.onGroupPush(f.groupResult as GroupResult);
+        else this.settleRequest(f);
+        return;
+      case "goaway": {
+        const g = f.goaway as switchboard.v1.GoAway;
+        this.notBefore = Date.now() + g.reconnectAfterMs;
+        this.emit("goaway", { reason: g.reason, reconnectAfterMs: g.reconnectAfterMs });
+        return;
+      }
+      case "presenceResult":
+      case "pong":
+      case "ackResult":
+        this.settleRequest(f);
+        return;
+      default:
+        // A body added to the proto after this client was built: newer servers stay compatible.
+        return;
+    }
+  }
+
+  private onGroupPush(g: GroupResult): void {
+    // No longer a member: a pending ack there would only come back as FORBIDDEN.
+    const me = this._welcome?.userId;
+    if (me !== undefined && !g.memberIds.includes(me)) this.ackDirty.delete(g.conversationId);
+    this.emit("group", g);
+  }
+
+  private settleRequest(f: ServerFrame): void {
+    const p = this.requests.get(f.reqId);
+    // No entry: the request timed out or its connection ended; the late reply has no reader.
+    if (p === undefined) return;
+    this.requests.delete(f.reqId);
+    p.timer.cancel();
+    p.resolve(f);
+  }
+
+  private onMessage(m: Message): void {
+    if (this.sequencer.offer(m) === "gap") this.onGap(m.conversationId);
+  }
+
+  private onGap(conversationId: string): void {
+    // A running sync of this conversation fills or resolves the hole when its final page lands.
+    if (this.syncing.has(conversationId) || this._state !== "open") return;
+    this.backgroundSync("gap", [{ conversationId, afterSeq: this.sequencer.cursor(conversationId) }], false);
+  }
+
+  private onAdvance(conversationId: string, seq: number): void {
+    this.gapResyncs.delete(conversationId);
+    const store = this.cfg.store;
+    if (store !== null) {
+      try {
+        const r = store.save(conversationId, seq);
+        if (r !== undefined)
+          r.then(undefined, (err: unknown) =>
+            this.report(new CursorStoreError(`saving cursor of ${conversationId} failed`, { cause: err })),
+          );
+      } catch (err) {
+        this.report(new CursorStoreError(`saving cursor of ${conversationId} failed`, { cause: err }));
+      }
+    }
+    if (this.cfg.ackDelayMs === null) return;
+    this.ackDirty.add(conversationId);
+    this.ackTimer ??= this.timers.schedule(this.cfg.ackDelayMs, () => {
+      this.ackTimer = null;
+      this.flushAcks();
+    });
+  }
+
+  /** Sends one cumulative ack per conversation whose cursor moved; offline they wait for open. */
+  private flushAcks(): void {
+    if (this.ackDirty.size === 0 || this._state !== "open") return;
+    this.ackTimer?.cancel();
+    this.ackTimer = null;
+    for (const c of this.ackDirty) this.write({ ack: { conversationId: c, seq: this.sequencer.cursor(c) } });
+    this.ackDirty.clear();
+  }
+
+  private onError(f: ServerFrame): void {
+    const e = f.error as switchboard.v1.Error;
+    const err = new ServerError(e.code, e.message, e.retryable, e.retryAfterMs, e.clientMsgId);
+    if (f.reqId !== 0) {
+      const p = this.requests.get(f.reqId);
+      if (p !== undefined) {
+        this.requests.delete(f.reqId);
+        p.timer.cancel();
+        p.reject(err);
+        return;
+      }
+    }
+    const entry =
+      (f.reqId !== 0 ? this.sendsByReq.get(f.reqId) : undefined) ?? (e.clientMsgId !== "" ? this.outbox.get(e.clientMsgId) : undefined);
+    if (entry !== undefined) {
+      this.onSendError(entry, err);
+      return;
+    }
+    this.report(err);
+  }
+
+  /** Errors that answer nothing pending: listeners get them; with none, the console does. */
+  private report(err: Error): void {
+    if (!this.emit("error", err)) console.warn(`switchboard client: ${err.name}: ${err.message}`);
+  }
+
+  // ------------------------------------------------------------------ sending
+
+  /**
+   * Sends a message. It stays in the outbox, resent after resendAfterMs and on every reconnect,
+   * until a send_ack resolves it; retryable errors back off and retry; others reject with
+   * ServerError. Sending the same clientMsgId while it is in flight returns the same promise.
+   */
+  send(conversationId: string, body: Uint8Array | string, opts: { contentType?: string; clientMsgId?: string } = {}): Promise<SendAck> {
+    if (this._state === "closed" || this.closePromise !== null) return Promise.reject(this.closedError ?? new ClientClosedError());
+    const bytes = typeof body === "string" ? encoder.encode(body) : body;
+    const { entry, existing } = this.outbox.add(opts.clientMsgId ?? newClientMsgId(), conversationId, bytes, opts.contentType ?? "");
+    if (!existing && this._state === "open") this.transmit(entry);
+    return entry.promise;
+  }
+
+  private transmit(entry: OutboxEntry): void {
+    entry.timer?.cancel();
+    entry.timer = null;
+    if (entry.reqId !== 0) this.sendsByReq.delete(entry.reqId);
+    entry.reqId = this.nextReqId();
+    const frame = encodeClientFrame({
+      reqId: entry.reqId,
+      send: { clientMsgId: entry.clientMsgId, conversationId: entry.conversationId, body: entry.body, contentType: entry.contentType },
+    });
+    const max = this._welcome?.maxFrameBytes ?? 0;
+    if (max > 0 && frame.byteLength > max) {
+      // The server would refuse it with a req_id-less error: fail it here, with the same code.
+      entry.reqId = 0;
+      this.outbox.fail(
+        entry.clientMsgId,
+        new ServerError(
+          ErrorCode.FRAME_TOO_LARGE,
+          `send of ${frame.byteLength} bytes is over the ${max}-byte frame limit`,
+          false,
+          0,
+          entry.clientMsgId,
+        ),
+      );
+      return;
+    }
+    this.sendsByReq.set(entry.reqId, entry);
+    this.ws!.send(frame);
+    entry.timer = this.timers.schedule(this.cfg.resendAfterMs, () => {
+      entry.timer = null;
+      if (this._state === "open" && this.outbox.get(entry.clientMsgId) === entry) this.transmit(entry);
+    });
+  }
+
+  private onSendAck(reqId: number, ack: SendAck): void {
+    const entry = this.sendsByReq.get(reqId) ?? this.outbox.get(ack.clientMsgId);
+    if (entry !== undefined) {
+      this.sendsByReq.delete(entry.reqId);
+      this.outbox.settle(entry.clientMsgId, ack);
+    }
+    // Our own message is never pushed back to this session: count its seq as received here,
+    // or the next message in the conversation would look like a gap. A late ack for a send
+    // already settled (an earlier transmission's) is still a seq we have.
+    const r = this.sequencer.markOwn(ack.conversationId, ack.seq);
+    if (r === "gap") this.onGap(ack.conversationId);
+  }
+
+  private onSendError(entry: OutboxEntry, err: ServerError): void {
+    this.sendsByReq.delete(entry.reqId);
+    entry.reqId = 0;
+    entry.timer?.cancel();
+    entry.timer = null;
+    entry.errors += 1;
+    const delay = retryDelay(err, entry.errors, this.cfg.backoff);
+    if (delay === null) {
+      this.outbox.fail(entry.clientMsgId, err);
+      return;
+    }
+    entry.timer = this.timers.schedule(delay, () => {
+      entry.timer = null;
+      // Offline: the reconnect resends every outbox entry anyway.
+      if (this._state === "open" && this.outbox.get(entry.clientMsgId) === entry) this.transmit(entry);
+    });
+  }
+
+  /** Writes raw bytes on the socket, bypassing every codec. For tests and tools only. */
+  sendRaw(bytes: Uint8Array): void {
+    const ws = this.ws;
+    if (ws === null || ws.readyState !== OPEN) throw new ConnectionClosedError(0, "not connected");
+    ws.send(bytes);
+  }
+
+  private write(frame: IClientFrame): void {
+    this.ws!.send(encodeClientFrame(frame));
+  }
+
+  private nextReqId(): number {
+    // uint32 on the wire; 0 means "no reply wanted", and ids still awaiting a reply are skipped.
+    do {
+      this.lastReqId = (this.lastReqId + 1) >>> 0;
+    } while (this.lastReqId === 0 || this.requests.has(this.lastReqId) || this.sendsByReq.has(this.lastReqId));
+    return this.lastReqId;
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  /** Sends a request frame; resolves with the reply frame (rejects on error frame, timeout, close). */
+  private request(what: string, frame: IClientFrame): Promise<ServerFrame> {
+    return new Promise<ServerFrame>((resolve, reject) => this.issue(what, frame, resolve, reject, null));
+  }
+
+  /** One sync request (page): resolves with its per-conversation sync_done frames. */
+  private syncRequest(frame: IClientFrame): Promise<SyncDone[]> {
+    return new Promise<SyncDone[]>((resolve, reject) => this.issue("sync", frame, noop, reject, { done: [], resolve }));
+  }
+
+  private issue(
+    what: string,
+    frame: IClientFrame,
+    resolve: (f: ServerFrame) => void,
+    reject: (err: Error) => void,
+    sync: PendingRequest["sync"],
+  ): void {
+    if (this._state !== "open" || this.ws === null) {
+      reject(new ConnectionClosedError(0, `not connected (${this._state})`));
+      return;
+    }
+    const reqId = this.nextReqId();
+    const timer = this.timers.schedule(this.cfg.requestTimeoutMs, () => {
+      this.requests.delete(reqId);
+      reject(new RequestTimeoutError(what, this.cfg.requestTimeoutMs));
+    });
+    this.requests.set(reqId, { resolve, reject, timer, sync });
+    frame.reqId = reqId;
+    this.write(frame);
+  }
+
+  /** Cumulative ack: every message of the conversation with seq <= `seq` was received. */
+  ack(conversationId: string, seq: number): void {
+    if (this._state !== "open") throw new ConnectionClosedError(0, `not connected (${this._state})`);
+    this.write({ ack: { conversationId, seq } });
+  }
+
+  /** Ephemeral "typing" signal to the conversation's other sessions; dropped while offline. */
+  typing(conversationId: string): void {
+    if (this._state === "open") this.write({ typing: { conversationId } });
+  }
+
+  async presence(userIds: string[]): Promise<UserPresence[]> {
+    const f = await this.request("presence", { presence: { userIds } });
+    return f.presenceResult!.users as UserPresence[];
+  }
+
+  createGroup(name: string, memberIds: string[]): Promise<GroupResult> {
+    return this.groupRequest("create_group", { createGroup: { name, memberIds } });
+  }
+
+  addMembers(conversationId: string, userIds: string[]): Promise<GroupResult> {
+    return this.groupRequest("add_members", { addMembers: { conversationId, userIds } });
+  }
+
+  removeMembers(conversationId: string, userIds: string[]): Promise<GroupResult> {
+    return this.groupRequest("remove_members", { removeMembers: { conversationId, userIds } });
+  }
+
+  leaveGroup(conversationId: string): Promise<GroupResult> {
+    return this.groupRequest("leave_group", { leaveGroup: { conversationId } });
+  }
+
+  private async groupRequest(what: string, frame: IClientFrame): Promise<GroupResult> {
+    const f = await this.request(what, frame);
+    return f.groupResult as GroupResult;
+  }
+
+  /** Round trip time in ms of a ping. */
+  async ping(): Promise<number> {
+    const start = performance.now();
+    await this.request("ping", { ping: { clientTimeMs: Date.now() } });
+    return performance.now() - start;
+  }
+
+  // ------------------------------------------------------------------ sync
+
+  /**
+   * Fetches missed messages (delivered as "message" events, deduped and in order), following
+   * has_more pages until done. With no cursors: every conversation from this client's cursors,
+   * plus (allConversations, default true then) the ones it does not know yet.
+   */
+  async sync(cursors?: SyncCursor[], opts: { limit?: number; allConversations?: boolean } = {}): Promise<void> {
+    const list =
+      cursors?.map((c) => ({ conversationId: canonicalConversationId(c.conversationId), afterSeq: c.afterSeq })) ??
+      this.sequencer.cursors();
+    await this.runSync("request", list, opts.allConversations ?? cursors === undefined, opts.limit ?? 0);
+  }
+
+  private backgroundSync(source: "connect" | "gap", cursors: SyncCursor[], all: boolean): void {
+    this.runSync(source, cursors, all, 0).catch((err: unknown) => {
+      // The connection dropped mid-sync: the reconnect syncs again from the cursors.
+      if (err instanceof ConnectionClosedError) return;
+      this.report(err instanceof Error ? err : new Error(String(err)));
+    });
+  }
+
+  private async runSync(source: SyncDoneEvent["source"], cursors: SyncCursor[], all: boolean, limit: number): Promise<void> {
+    // A final page may release held messages only if the request started at or below our cursor;
+    // a caller asking from further ahead did not get what lies between.
+    const ahead = new Set<string>();
+    for (const c of cursors) if (c.afterSeq > this.sequencer.cursor(c.conversationId)) ahead.add(c.conversationId);
+    const covered = cursors.map((c) => c.conversationId);
+    for (const c of covered) this.syncing.set(c, (this.syncing.get(c) ?? 0) + 1);
+    const finals: SyncDone[] = [];
+    try {
+      for (let i = 0; i < Math.max(1, cursors.length); i += MAX_CURSORS_PER_SYNC) {
+        const chunk = cursors.slice(i, i + MAX_CURSORS_PER_SYNC);
+        // all_conversations on the last chunk only: it adds what no chunk names.
+        const withAll = all && i + MAX_CURSORS_PER_SYNC >= cursors.length;
+        await this.syncPages(chunk, withAll, limit, ahead, finals);
+      }
+    } finally {
+      for (const c of covered) {
+        const n = (this.syncing.get(c) ?? 1) - 1;
+        if (n <= 0) this.syncing.delete(c);
+        else this.syncing.set(c, n);
+      }
+    }
+    this.emit("sync_done", { source, conversations: finals });
+  }
+
+  private async syncPages(cursors: SyncCursor[], all: boolean, limit: number, ahead: Set<string>, finals: SyncDone[]): Promise<void> {
+    let page = cursors;
+    let first = true;
+    while (first || page.length > 0) {
+      const done = await this.syncRequest({ sync: { cursors: page, limit, allConversations: first && all } });
+      first = false;
+      const next: SyncCursor[] = [];
+      for (const d of done) {
+        if (d.hasMore) next.push({ conversationId: d.conversationId, afterSeq: d.upToSeq });
+        else {
+          finals.push(d);
+          if (!ahead.has(d.conversationId)) this.settleGap(d.conversationId, d.upToSeq);
+        }
+      }
+      page = next;
+    }
+  }
+
+  /** A conversation's sync is complete through `upTo`: release held messages, re-sync if needed. */
+  private settleGap(conversationId: string, upTo: number): void {
+    this.sequencer.resolveThrough(conversationId, upTo);
+    if (!this.sequencer.hasGap(conversationId)) return;
+    // The hole is above what the server had when it read: those messages were stored after, and
+    // their pushes are on the way or a re-sync finds them. A hole that survives re-syncs is not
+    // coming back: release what waits behind it rather than hold it forever.
+    const spent = this.gapResyncs.get(conversationId) ?? 0;
+    if (spent >= MAX_GAP_RESYNCS) {
+      const first = this.sequencer.firstHeld(conversationId);
+      this.gapResyncs.delete(conversationId);
+      this.report(
+        new ProtocolError(`${conversationId}: seqs ${this.sequencer.cursor(conversationId) + 1}-${first - 1} never arrived; skipped`),
+      );
+      this.sequencer.resolveThrough(conversationId, first - 1);
+      return;
+    }
+    this.gapResyncs.set(conversationId, spent + 1);
+    if (this._state === "open") {
+      this.backgroundSync("gap", [{ conversationId, afterSeq: this.sequencer.cursor(conversationId) }], false);
+    }
+  }
+
+  private onSyncDone(reqId: number, d: SyncDone): void {
+    const p = this.requests.get(reqId);
+    if (p === undefined || p.sync === null) return;
+    if (d.conversationId !== "") {
+      p.sync.done.push(d);
+      return;
+    }
+    // The empty conversation id closes the request: hand over the collected per-conversation frames.
+    this.requests.delete(reqId);
+    p.timer.cancel();
+    p.sync.resolve(p.sync.done);
+  }
+}

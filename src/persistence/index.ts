@@ -1,0 +1,107 @@
+// Composition of the persistence layer from Config, for the gateway's composition root:
+// repository + producer queue + batcher (+ embedded persister) + the store/group decorators.
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { Config } from "../config/config.js";
+import type { Engine } from "../engine/types.js";
+import type { PersistenceMetrics } from "../observability/metrics.js";
+import { Batcher, QueueEventsCompletions } from "./batcher.js";
+import { MysqlRepository } from "./mysql-repository.js";
+import { PersistentGroups, PersistentStore } from "./persistent-store.js";
+import { type PersisterHandle, startPersister } from "./persister.js";
+import { checkRedisEvictionPolicy, redisConnection } from "./queue.js";
+
+export interface Persistence {
+  store: PersistentStore;
+  groups: PersistentGroups;
+  batcher: Batcher;
+  repository: MysqlRepository;
+  persister: PersisterHandle | null;
+  /** Flush, stop the worker, close pools; every step runs even if one fails. Memoized. */
+  close(): Promise<void>;
+}
+
+/** Wraps the engine's store and groups with MySQL persistence (requires MYSQL_URL and REDIS_URL). */
+export async function startPersistence(
+  config: Config,
+  engine: Pick<Engine, "store" | "groups">,
+  log: Logger,
+  metrics: PersistenceMetrics,
+): Promise<Persistence> {
+  if (config.MYSQL_URL === undefined || config.REDIS_URL === undefined) {
+    throw new Error("persistence needs MYSQL_URL and REDIS_URL (BullMQ queues live in Redis)");
+  }
+  const connection = redisConnection(config.REDIS_URL);
+  const probe = new Redis(connection);
+  try {
+    await checkRedisEvictionPolicy(probe, log);
+  } finally {
+    probe.disconnect();
+  }
+  const repository = new MysqlRepository({
+    url: config.MYSQL_URL,
+    poolSize: config.MYSQL_POOL_SIZE,
+    connectTimeoutMs: config.MYSQL_CONNECT_TIMEOUT_MS,
+    onError: (err) => log.warn({ err }, "mysql"),
+  });
+  const queue = new Queue(config.PERSIST_QUEUE, { connection, prefix: config.PERSIST_PREFIX });
+  const persister = config.EMBEDDED_PERSISTER
+    ? await startPersister({
+        connection,
+        queueName: config.PERSIST_QUEUE,
+        prefix: config.PERSIST_PREFIX,
+        writer: repository,
+        concurrency: config.PERSIST_CONCURRENCY,
+        bisectAfter: config.PERSIST_BISECT_AFTER,
+        backoffMs: config.PERSIST_BACKOFF_MS,
+        backoffMaxMs: config.PERSIST_BACKOFF_MAX_MS,
+        metrics,
+        log,
+      })
+    : null;
+  const db = config.ACK_MODE === "db";
+  const direct = db && config.DB_ACK_PATH === "direct" && persister !== null ? persister.commit : undefined;
+  const completions =
+    db && direct === undefined
+      ? await QueueEventsCompletions.start(config.PERSIST_QUEUE, { connection, prefix: config.PERSIST_PREFIX })
+      : undefined;
+  const batcher = new Batcher({
+    queue,
+    maxMessages: config.BATCH_MAX_MESSAGES,
+    maxMs: config.BATCH_MAX_MS,
+    maxBacklog: config.PERSIST_MAX_BACKLOG,
+    commitTimeoutMs: config.DB_ACK_TIMEOUT_MS,
+    job: { attempts: config.PERSIST_ATTEMPTS, backoffMs: config.PERSIST_BACKOFF_MS },
+    direct,
+    completions,
+    metrics,
+    log,
+  });
+  const store = new PersistentStore({ inner: engine.store, batcher, repository, ackMode: config.ACK_MODE, log });
+  const groups = new PersistentGroups({ inner: engine.groups, repository, log });
+  let closing: Promise<void> | null = null;
+  return {
+    store,
+    groups,
+    batcher,
+    repository,
+    persister,
+    close() {
+      closing ??= (async () => {
+        const steps: (() => Promise<void>)[] = [
+          () => batcher.close(),
+          () => store.close(),
+          async () => persister?.close(),
+          async () => completions?.close(),
+          () => queue.close(),
+          () => repository.close(),
+        ];
+        const errors: unknown[] = [];
+        for (const step of steps) await step().catch((err: unknown) => errors.push(err));
+        if (errors.length > 0) throw new AggregateError(errors, "persistence shutdown had errors");
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,401 @@
+// The client library against a real gateway (in-process, OS-assigned port, `ws` as WebSocket):
+// delivery, multi-device, groups, idempotent retries, ordering, sync, reconnect rules.
+import WebSocket from "ws";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  ConnectionClosedError,
+  MemoryCursorStore,
+  ServerError,
+  SwitchboardClient,
+  type ClientEvents,
+  type ClientOptions,
+  type Message,
+} from "../../src/client/index.js";
+import { CloseCode, ErrorCode } from "../../src/protocol/codes.js";
+import { startTestGateway, type TestGateway } from "../helpers/gateway.js";
+import { waitFor } from "../helpers/wait.js";
+
+let gw: TestGateway | null = null;
+const clients: SwitchboardClient[] = [];
+/** "error" events of every client: a test expecting some takes them out of here. */
+const unexpected: Error[] = [];
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await gw?.stop();
+  gw = null;
+  const errors = unexpected.splice(0);
+  expect(errors.map((e) => `${e.name}: ${e.message}`)).toEqual([]);
+});
+
+async function start(env: Record<string, string> = {}): Promise<TestGateway> {
+  gw = await startTestGateway(env);
+  return gw;
+}
+
+function client(g: TestGateway, user: string, opts: Partial<ClientOptions> = {}): SwitchboardClient {
+  const c = new SwitchboardClient({ url: g.url, token: () => g.token(user), WebSocket, device: "phone", ...opts });
+  c.on("error", (e) => unexpected.push(e));
+  clients.push(c);
+  return c;
+}
+
+async function connected(g: TestGateway, user: string, opts: Partial<ClientOptions> = {}): Promise<SwitchboardClient> {
+  const c = client(g, user, opts);
+  await c.connect();
+  return c;
+}
+
+/** Every "message" event of a client, from now on. */
+function inbox(c: SwitchboardClient): Message[] {
+  const got: Message[] = [];
+  c.on("message", (m) => got.push(m));
+  return got;
+}
+
+/** The next event of a kind (matching `pred`), or a rejection after `timeoutMs`. */
+function next<K extends keyof ClientEvents>(
+  c: SwitchboardClient,
+  event: K,
+  pred: (v: ClientEvents[K]) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<ClientEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      c.off(event, on);
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for "${String(event)}"`));
+    }, timeoutMs);
+    const on = (v: ClientEvents[K]): void => {
+      if (!pred(v)) return;
+      clearTimeout(timer);
+      c.off(event, on);
+      resolve(v);
+    };
+    c.on(event, on);
+  });
+}
+
+const text = (m: Message): string => new TextDecoder().decode(m.body);
+const DM = "dm:alice:bob";
+
+describe("client: connect and deliver", () => {
+  it("connects with the bearer subprotocol or the query token and gets a welcome", async () => {
+    const g = await start();
+    const a = client(g, "alice");
+    const opened = next(a, "open");
+    const w = await a.connect();
+    expect(w.userId).toBe("alice");
+    expect(w.deviceId).toBe("phone");
+    expect(w.nodeId).toBe(g.nodeId);
+    expect((await opened).sessionId).toBe(w.sessionId);
+    expect(a.state).toBe("open");
+    expect(a.socket?.protocol).toBe("bearer");
+
+    const b = await connected(g, "bob", { tokenTransport: "query", device: "tablet" });
+    expect(b.welcome?.userId).toBe("bob");
+    expect(b.welcome?.deviceId).toBe("tablet");
+    expect(await b.ping()).toBeGreaterThanOrEqual(0);
+  });
+
+  it("rejects the first connect when the token is refused, without retrying", async () => {
+    const g = await start();
+    const c = client(g, "alice", { token: "not-a-jwt" });
+    const closed = next(c, "close");
+    await expect(c.connect()).rejects.toBeInstanceOf(ConnectionClosedError);
+    expect((await closed).willReconnect).toBe(false);
+    expect(c.state).toBe("idle");
+  });
+
+  it("delivers 1:1 messages with send_ack, in the canonical conversation", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const b = await connected(g, "bob");
+    const got = inbox(b);
+    const ack = await a.send("dm:bob:alice", "hello", { contentType: "text/plain" });
+    expect(ack.conversationId).toBe(DM);
+    expect(ack.seq).toBe(1);
+    expect(ack.duplicate).toBe(false);
+    await waitFor(() => got.length === 1, { what: "bob's message" });
+    expect(got[0]!.senderId).toBe("alice");
+    expect(got[0]!.senderDevice).toBe("phone");
+    expect(got[0]!.clientMsgId).toBe(ack.clientMsgId);
+    expect(got[0]!.contentType).toBe("text/plain");
+    expect(text(got[0]!)).toBe("hello");
+    expect(b.cursor(DM)).toBe(1);
+    // The sender's own cursor covers its send, so bob's reply is not a gap for alice.
+    expect(a.cursor(DM)).toBe(1);
+    const aliceGot = inbox(a);
+    await b.send(DM, "hi back");
+    await waitFor(() => aliceGot.length === 1, { what: "alice's message" });
+    expect(aliceGot.map((m) => m.seq)).toEqual([2]);
+  });
+
+  it("multi-device: the sender's other device receives, the sending device gets send_ack only", async () => {
+    const g = await start();
+    const phone = await connected(g, "alice", { device: "phone" });
+    const laptop = await connected(g, "alice", { device: "laptop" });
+    const b = await connected(g, "bob");
+    const [onPhone, onLaptop, onBob] = [inbox(phone), inbox(laptop), inbox(b)];
+    const ack = await phone.send(DM, "from my phone");
+    await waitFor(() => onLaptop.length === 1 && onBob.length === 1, { what: "laptop and bob" });
+    expect(onLaptop[0]!.seq).toBe(ack.seq);
+    expect(onLaptop[0]!.senderDevice).toBe("phone");
+    // Any push to the phone would have been written before this round trip's reply.
+    await phone.ping();
+    expect(onPhone).toEqual([]);
+  });
+
+  it("group: create, then every member's sessions receive a send", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const b1 = await connected(g, "bob", { device: "phone" });
+    const b2 = await connected(g, "bob", { device: "laptop" });
+    const c = await connected(g, "carol");
+    const pushed = next(c, "group");
+    const group = await a.createGroup("team", ["bob", "carol"]);
+    expect(group.ownerId).toBe("alice");
+    expect([...group.memberIds].sort()).toEqual(["alice", "bob", "carol"]);
+    expect((await pushed).conversationId).toBe(group.conversationId);
+    const boxes = [inbox(b1), inbox(b2), inbox(c)];
+    const onSender = inbox(a);
+    const ack = await a.send(group.conversationId, "hello team");
+    await waitFor(() => boxes.every((x) => x.length === 1), { what: "every member session" });
+    for (const box of boxes) expect(box[0]!.seq).toBe(ack.seq);
+    await a.ping();
+    expect(onSender).toEqual([]);
+
+    const removed = await a.removeMembers(group.conversationId, ["carol"]);
+    expect([...removed.memberIds].sort()).toEqual(["alice", "bob"]);
+    await expect(c.send(group.conversationId, "still here?")).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN, retryable: false });
+    const added = await a.addMembers(group.conversationId, ["dave"]);
+    expect(added.memberIds).toContain("dave");
+    const b2Told = next(b2, "group", (x) => !x.memberIds.includes("bob"));
+    const left = await b1.leaveGroup(group.conversationId);
+    expect(left.memberIds).not.toContain("bob");
+    await b2Told;
+  });
+
+  it("idempotent retry: the same clientMsgId gets the same seq, duplicate: true, and one delivery", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const b = await connected(g, "bob");
+    const got = inbox(b);
+    const first = await a.send(DM, "once", { clientMsgId: "fixed-1" });
+    const again = await a.send(DM, "once", { clientMsgId: "fixed-1" });
+    expect(again.seq).toBe(first.seq);
+    expect(again.messageId).toBe(first.messageId);
+    expect(first.duplicate).toBe(false);
+    expect(again.duplicate).toBe(true);
+    const later = await a.send(DM, "next");
+    await waitFor(() => got.some((m) => m.seq === later.seq), { what: "the next message" });
+    expect(got.map((m) => m.clientMsgId)).toEqual(["fixed-1", later.clientMsgId]);
+  });
+
+  it("keeps the order of 200 rapid sends", async () => {
+    const g = await start({ SEND_BURST: "1000" });
+    const a = await connected(g, "alice");
+    const b = await connected(g, "bob");
+    const got = inbox(b);
+    const acks = await Promise.all(Array.from({ length: 200 }, (_, i) => a.send(DM, `m${i}`)));
+    expect(acks.map((x) => x.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    await waitFor(() => got.length === 200, { what: "200 messages" });
+    expect(got.map((m) => m.seq)).toEqual(acks.map((x) => x.seq));
+    expect(got.map(text)).toEqual(Array.from({ length: 200 }, (_, i) => `m${i}`));
+  });
+
+  it("typing is delivered live and never returned by sync", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const b = await connected(g, "bob");
+    const typed = next(b, "typing");
+    a.typing(DM);
+    const t = await typed;
+    expect(t).toMatchObject({ conversationId: DM, userId: "alice", deviceId: "phone" });
+    const got = inbox(b);
+    let typingAgain = 0;
+    b.on("typing", () => (typingAgain += 1));
+    await b.sync([{ conversationId: DM, afterSeq: 0 }]);
+    expect(got).toEqual([]);
+    expect(typingAgain).toBe(0);
+  });
+
+  it("rejects non-retryable send errors with ServerError", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const err = await a.send("g:nope", "x").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err).toMatchObject({ code: ErrorCode.NOT_FOUND, retryable: false });
+    expect(a.pendingSends).toBe(0);
+    await expect(a.presence(["not a valid id"])).rejects.toMatchObject({ code: ErrorCode.INVALID_ARGUMENT });
+  });
+
+  it("retries RATE_LIMITED sends after retry_after_ms until they are acked", async () => {
+    const g = await start({ SEND_RATE_PER_SEC: "20", SEND_BURST: "1" });
+    const a = await connected(g, "alice");
+    const b = await connected(g, "bob");
+    const got = inbox(b);
+    const acks = await Promise.all([a.send(DM, "1"), a.send(DM, "2"), a.send(DM, "3")]);
+    expect(new Set(acks.map((x) => x.seq))).toEqual(new Set([1, 2, 3]));
+    await waitFor(() => got.length === 3, { what: "3 messages" });
+    expect(got.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it("presence reports online users", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    await connected(g, "bob");
+    const users = await a.presence(["bob", "nobody"]);
+    expect(users.map((u) => [u.userId, u.online])).toEqual([
+      ["bob", true],
+      ["nobody", false],
+    ]);
+  });
+});
+
+describe("client: sync", () => {
+  it("after a disconnect, a new client with the same cursor store receives exactly what it missed", async () => {
+    const g = await start({ SEND_BURST: "1000" });
+    const store = new MemoryCursorStore();
+    const a = await connected(g, "alice");
+    const b1 = await connected(g, "bob", { cursors: store });
+    const first = inbox(b1);
+    for (let i = 0; i < 3; i++) await a.send(DM, `early ${i}`);
+    await waitFor(() => first.length === 3, { what: "the first 3" });
+    await b1.close();
+    expect(store.get(DM)).toBe(3);
+
+    for (let i = 0; i < 50; i++) await a.send(DM, `missed ${i}`);
+    const b2 = client(g, "bob", { cursors: store });
+    const got = inbox(b2);
+    const synced = next(b2, "sync_done", (e) => e.source === "connect");
+    await b2.connect();
+    await synced;
+    expect(got.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 4));
+    expect(got.map(text)).toEqual(Array.from({ length: 50 }, (_, i) => `missed ${i}`));
+    expect(store.get(DM)).toBe(53);
+  });
+
+  it("follows has_more pages", async () => {
+    const g = await start({ SEND_BURST: "1000", DEFAULT_SYNC_PAGE: "7" });
+    const a = await connected(g, "alice");
+    for (let i = 0; i < 30; i++) await a.send(DM, `m${i}`);
+    const b = await connected(g, "bob", { syncOnConnect: false });
+    const got = inbox(b);
+    const done = next(b, "sync_done");
+    await b.sync();
+    expect(got.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect((await done).conversations.map((d) => [d.conversationId, d.upToSeq, d.hasMore])).toEqual([[DM, 30, false]]);
+  });
+
+  it("a live message past a gap is held, the gap synced, and all released in order", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    for (let i = 0; i < 3; i++) await a.send(DM, `before ${i}`);
+    const b = await connected(g, "bob", { syncOnConnect: false });
+    const got = inbox(b);
+    const gapSync = next(b, "sync_done", (e) => e.source === "gap");
+    await a.send(DM, "live");
+    await gapSync;
+    expect(got.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(got.map(text)).toEqual(["before 0", "before 1", "before 2", "live"]);
+  });
+
+  it("skips seqs the server no longer holds (trimmed history) instead of waiting forever", async () => {
+    const g = await start({ MEMORY_HISTORY_PER_CONVERSATION: "5" });
+    const a = await connected(g, "alice");
+    for (let i = 0; i < 10; i++) await a.send(DM, `m${i}`);
+    const b = await connected(g, "bob", { syncOnConnect: false });
+    const got = inbox(b);
+    const gapSync = next(b, "sync_done", (e) => e.source === "gap");
+    await a.send(DM, "m10");
+    await gapSync;
+    expect(got.map((m) => m.seq)).toEqual([7, 8, 9, 10, 11]);
+    expect(b.cursor(DM)).toBe(11);
+  });
+});
+
+describe("client: reconnect", () => {
+  it("goaway: reconnects to the same URL by itself, no earlier than reconnect_after_ms, and resends the outbox", async () => {
+    const g = await start();
+    let tokens = 0;
+    const a = await connected(g, "alice", { token: () => ((tokens += 1), g.token("alice")) });
+    const b = await connected(g, "bob");
+    const got = inbox(b);
+    const before = a.welcome!.sessionId;
+    const goaway = next(a, "goaway");
+    const closed = next(a, "close");
+    const reopened = next(a, "open");
+    const bReopened = next(b, "open");
+    void g.node.goAway("test restart", 100, 0);
+    const ga = await goaway;
+    const c = await closed;
+    const closedAt = Date.now();
+    expect(c).toMatchObject({ code: CloseCode.GOING_AWAY, willReconnect: true });
+    expect(c.retryInMs).toBeGreaterThanOrEqual(ga.reconnectAfterMs - 50);
+    // Sent while disconnected: kept in the outbox and sent after the reconnect.
+    const sent = a.send(DM, "through the restart");
+    expect(a.state).toBe("reconnecting");
+    const w = await reopened;
+    expect(Date.now() - closedAt).toBeGreaterThanOrEqual(ga.reconnectAfterMs - 60);
+    expect(w.sessionId).not.toBe(before);
+    expect(tokens).toBe(2); // the token callback runs on every (re)connect
+    await bReopened;
+    const ack = await sent;
+    await waitFor(() => got.some((m) => m.seq === ack.seq), { what: "the message sent across the restart" });
+    expect(got.filter((m) => m.seq === ack.seq)).toHaveLength(1);
+  });
+
+  it("a 4100-range close (disconnected by the server API) does not reconnect", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const closed = next(a, "close");
+    const session = g.node.registry.sessionsOf("alice")![0]!;
+    g.node.close(session, CloseCode.FORBIDDEN_CLOSE);
+    const c = await closed;
+    expect(c).toMatchObject({ code: CloseCode.FORBIDDEN_CLOSE, willReconnect: false, retryInMs: 0 });
+    expect(a.state).toBe("closed");
+    await expect(a.send(DM, "x")).rejects.toMatchObject({ name: "ConnectionClosedError", closeCode: CloseCode.FORBIDDEN_CLOSE });
+    await expect(a.connect()).rejects.toBeInstanceOf(ConnectionClosedError);
+    expect(g.node.registry.sessionsOf("alice")).toBeUndefined();
+  });
+
+  it("SESSION_REPLACED: the replaced client stops instead of fighting the new one", async () => {
+    const g = await start();
+    const old = await connected(g, "alice", { device: "phone" });
+    const closed = next(old, "close");
+    const replacement = await connected(g, "alice", { device: "phone" });
+    expect(await closed).toMatchObject({ code: CloseCode.SESSION_REPLACED, willReconnect: false });
+    expect(old.state).toBe("closed");
+    expect(replacement.state).toBe("open");
+    expect(await replacement.presence(["alice"])).toMatchObject([{ userId: "alice", online: true, sessions: 1 }]);
+  });
+
+  it("a dropped connection rejects pending requests, keeps sends, reconnects and delivers each once", async () => {
+    const g = await start();
+    const a = await connected(g, "alice", { reconnect: { minDelayMs: 10, maxDelayMs: 50 } });
+    const b = await connected(g, "bob");
+    const got = inbox(b);
+    const closed = next(a, "close");
+    const reopened = next(a, "open");
+    const presence = a.presence(["bob"]);
+    const sends = [a.send(DM, "one"), a.send(DM, "two")];
+    (a.socket as unknown as WebSocket).terminate();
+    await expect(presence).rejects.toBeInstanceOf(ConnectionClosedError);
+    expect(await closed).toMatchObject({ code: 1006, willReconnect: true });
+    await reopened;
+    const acks = await Promise.all(sends);
+    await waitFor(() => got.length === 2, { what: "both messages" });
+    expect(got.map((m) => m.seq)).toEqual(acks.map((x) => x.seq));
+  });
+
+  it("close() stops everything: no reconnect, pending sends reject", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const closed = next(a, "close");
+    await a.close();
+    expect(await closed).toMatchObject({ code: 1000, willReconnect: false });
+    expect(a.state).toBe("closed");
+    await expect(a.send(DM, "late")).rejects.toBeInstanceOf(ConnectionClosedError);
+    await waitFor(() => g.node.registry.sessionsOf("alice") === undefined, { what: "the server to drop the session" });
+  });
+});

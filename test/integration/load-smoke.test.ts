@@ -1,0 +1,121 @@
+// A short run of every load scenario against an in-process gateway: the tool completes, its
+// counts are consistent, and it writes its reports. Small N, no timing assertions.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Coordinator } from "../../load/coordinator.js";
+import { parseOptions } from "../../load/options.js";
+import { writeReports } from "../../load/report.js";
+import type { RunResult } from "../../load/result.js";
+import { startTestGateway, TEST_SECRET, type TestGateway } from "../helpers/gateway.js";
+
+let gw: TestGateway;
+let outRoot: string;
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  outRoot = mkdtempSync(join(tmpdir(), "sb-load-"));
+});
+
+afterAll(async () => {
+  await gw?.stop();
+  if (outRoot !== undefined) rmSync(outRoot, { recursive: true, force: true });
+});
+
+async function run(name: string, ...args: string[]): Promise<{ r: RunResult; dir: string }> {
+  const dir = join(outRoot, name);
+  const o = parseOptions([...args, "--url", gw.url, "--secret", TEST_SECRET, "--out", dir, "--server-pid", String(process.pid)]);
+  const r = await Coordinator.run(o);
+  await writeReports(dir, r);
+  return { r, dir };
+}
+
+function expectFiles(dir: string): void {
+  for (const f of ["result.json", "summary.md", "report.html"]) expect(existsSync(join(dir, f))).toBe(true);
+  const html = readFileSync(join(dir, "report.html"), "utf8");
+  expect(html).toContain("<svg");
+  expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  expect(JSON.parse(readFileSync(join(dir, "result.json"), "utf8"))).toHaveProperty("tool", "switchboard-load");
+}
+
+function expectMessagesConsistent(r: RunResult): void {
+  expect(r.aborted).toBeNull();
+  expect(r.status).toBe("ok");
+  const m = r.messages!;
+  expect(m.sent).toBeGreaterThan(0);
+  expect(m.acked).toBe(m.sent);
+  expect(m.failed).toBe(0);
+  expect(m.lost).toBe(0);
+  expect(m.duplicates).toBe(0);
+  expect(m.delivered).toBeGreaterThan(0);
+}
+
+describe("npm run load (smoke)", () => {
+  it("storm: connects, holds, drops and reconnects everything", async () => {
+    const { r, dir } = await run(
+      "storm",
+      "storm",
+      "--connections",
+      "20",
+      "--rate",
+      "200",
+      "--duration",
+      "1",
+      "--drop",
+      "--backoff-ms",
+      "50",
+      "--backoff-max-ms",
+      "200",
+      "--reconnect-timeout",
+      "10",
+    );
+    expect(r.aborted).toBeNull();
+    expect(r.connections).toMatchObject({ target: 20, connected: 20, failed: 0, peakOpen: 20 });
+    expect(r.connections.handshakeMs.count).toBe(20);
+    expect(r.reconnect).toMatchObject({ reconnected: 20, gaveUp: 0 });
+    expect(r.messages).toBeNull();
+    expect(r.server[0]?.rssPeakBytes).toBeGreaterThan(0);
+    expectFiles(dir);
+  });
+
+  it("chat: every send acked and delivered once", async () => {
+    const { r, dir } = await run("chat", "chat", "--pairs", "10", "--rate", "100", "--duration", "2", "--workers", "2");
+    expect(r.connections).toMatchObject({ target: 20, connected: 20, failed: 0 });
+    expectMessagesConsistent(r);
+    // Each chat message has exactly one recipient.
+    expect(r.messages!.delivered).toBe(r.messages!.acked);
+    expectFiles(dir);
+  });
+
+  it("group: fan-out reaches every other member", async () => {
+    const { r, dir } = await run("group", "group", "--groups", "4", "--group-size", "5", "--rate", "40", "--duration", "2");
+    expect(r.connections).toMatchObject({ target: 20, connected: 20, failed: 0 });
+    expect(r.messages!.groupsCreated).toBe(4);
+    expectMessagesConsistent(r);
+    expect(r.messages!.delivered).toBe(r.messages!.acked * 4);
+    expectFiles(dir);
+  });
+
+  it("mixed: idle, chat and group traffic together", async () => {
+    const { r, dir } = await run(
+      "mixed",
+      "mixed",
+      "--connections",
+      "30",
+      "--pairs",
+      "5",
+      "--groups",
+      "2",
+      "--group-size",
+      "5",
+      "--rate",
+      "60",
+      "--duration",
+      "2",
+    );
+    expect(r.connections).toMatchObject({ target: 30, connected: 30, failed: 0 });
+    expectMessagesConsistent(r);
+    expectFiles(dir);
+  });
+});

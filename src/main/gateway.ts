@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const gw = await startGateway(config);
   if (config.usingDevSecret) {
-    gw.log.warn("JWT_SECRET is unset: using the built-in development secret. Never do this in production (NODE_ENV=production refuses it).");
+    gw.log.warn(
+      "JWT_SECRET is unset: using the built-in development secret. Never do this in production (NODE_ENV=production refuses it).",
+    );
   }
   const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST;
   process.stdout.write(

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     process.stderr.write("npm run token signs with JWT_SECRET (HS256); with JWT_PUBLIC_KEY, mint tokens with your private key.\n");
     process.exit(2);
   }
-  process.stdout.write((await mintToken(config.JWT_SECRET, user, { device, ttlSec: ttl, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })) + "\n");
+  process.stdout.write(
+    (await mintToken(config.JWT_SECRET, user, { device, ttlSec: ttl, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })) + "\n",
+  );
 }
 
 void main();

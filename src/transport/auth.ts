@@ -50,7 +50,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Identity> {
-    if (token.length === 0) throw new AuthError("missing", "no token: send Authorization: Bearer <jwt>, Sec-WebSocket-Protocol: bearer, <jwt>, or ?token=");
+    if (token.length === 0)
+      throw new AuthError("missing", "no token: send Authorization: Bearer <jwt>, Sec-WebSocket-Protocol: bearer, <jwt>, or ?token=");
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.key, {
@@ -85,7 +86,9 @@ function defaultAlgorithm(key: KeyObject): string {
 function classify(err: unknown): AuthError {
   if (err instanceof joseErrors.JWTExpired) return new AuthError("expired", "token expired: get a fresh one", { cause: err });
   if (err instanceof joseErrors.JOSEAlgNotAllowed) return new AuthError("bad_algorithm", "token algorithm not allowed", { cause: err });
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return new AuthError("bad_signature", "token signature invalid", { cause: err });
-  if (err instanceof joseErrors.JWTClaimValidationFailed) return new AuthError("claims", `token claim invalid: ${err.message}`, { cause: err });
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed)
+    return new AuthError("bad_signature", "token signature invalid", { cause: err });
+  if (err instanceof joseErrors.JWTClaimValidationFailed)
+    return new AuthError("claims", `token claim invalid: ${err.message}`, { cause: err });
   return new AuthError("malformed", "token malformed", { cause: err });
 }

@@ -106,7 +106,10 @@ export class GatewayServer {
     });
     this.app.get("/readyz", (res) => {
       const ok = !this.draining && this.ready();
-      res.writeStatus(ok ? "200 OK" : "503 Service Unavailable").writeHeader("content-type", "text/plain").end(ok ? "ready" : "not ready");
+      res
+        .writeStatus(ok ? "200 OK" : "503 Service Unavailable")
+        .writeHeader("content-type", "text/plain")
+        .end(ok ? "ready" : "not ready");
     });
     this.app.get("/metrics", (res) => this.serveMetrics(res));
     this.app.any("/v1/*", (res, req) => this.serveApi(res, req));

@@ -1,7 +1,10 @@
 // Synchronisation for tests: poll a condition until a deadline, or wait for one event. No sleeps.
 import type { EventEmitter } from "node:events";
 
-export async function waitFor<T>(probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, opts: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | null | Promise<T | undefined | false | null>,
+  opts: { timeoutMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (opts.timeoutMs ?? 5000);
   for (;;) {
     const v = await probe();

@@ -24,7 +24,11 @@ async function start(env: Record<string, string> = {}): Promise<TestGateway> {
   return gw;
 }
 
-async function connect(g: TestGateway, user: string, opts: { device?: string; autoPong?: boolean; ttlSec?: number } = {}): Promise<RawConnection> {
+async function connect(
+  g: TestGateway,
+  user: string,
+  opts: { device?: string; autoPong?: boolean; ttlSec?: number } = {},
+): Promise<RawConnection> {
   const token = await g.token(user, { ttlSec: opts.ttlSec ?? 3600 });
   const query = opts.device !== undefined ? `?device=${opts.device}` : "";
   const c = await RawConnection.open(g.url + query, { headers: { authorization: `Bearer ${token}` }, autoPong: opts.autoPong ?? true });
@@ -49,7 +53,8 @@ const body = (n: number) => new Uint8Array(n).fill(120);
 async function metric(g: TestGateway, name: string): Promise<number> {
   const text = await g.metrics.registry.metrics();
   let total = 0;
-  for (const line of text.split("\n")) if (line.startsWith(name + " ") || line.startsWith(name + "{")) total += Number(line.split(" ").pop());
+  for (const line of text.split("\n"))
+    if (line.startsWith(name + " ") || line.startsWith(name + "{")) total += Number(line.split(" ").pop());
   return total;
 }
 
@@ -95,7 +100,10 @@ describe("auth at the upgrade", () => {
     expect(expired.status).toBe(401);
     expect(JSON.parse(expired.body).reason).toBe("expired");
 
-    const noExp = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("alice").sign(new TextEncoder().encode(g.config.JWT_SECRET!));
+    const noExp = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("alice")
+      .sign(new TextEncoder().encode(g.config.JWT_SECRET!));
     expect((await refused(RawConnection.open(`${g.url}?token=${noExp}`))).status).toBe(401);
     expect(await metric(g, "sb_upgrade_rejects_total")).toBeGreaterThanOrEqual(5);
   });
@@ -110,7 +118,11 @@ describe("auth at the upgrade", () => {
     conns.push(c);
     expect((await c.next((f) => f.body === "welcome")).welcome?.userId).toBe("carol");
     // Algorithm confusion: the public key used as an HMAC secret must not verify.
-    const confused = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("carol").setExpirationTime(exp).sign(new TextEncoder().encode(pem));
+    const confused = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("carol")
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(pem));
     expect((await refused(RawConnection.open(`${gw.url}?token=${confused}`))).status).toBe(401);
   });
 
@@ -125,7 +137,9 @@ describe("auth at the upgrade", () => {
   it("enforces the Origin allowlist, per-IP connection count, and the per-user device cap", async () => {
     const g = await start({ ORIGIN_ALLOWLIST: "https://app.example", IP_MAX_CONNECTIONS: "3", MAX_DEVICES_PER_USER: "2" });
     const token = await g.token("alice");
-    const badOrigin = await refused(RawConnection.open(g.url, { headers: { authorization: `Bearer ${token}`, origin: "https://evil.example" } }));
+    const badOrigin = await refused(
+      RawConnection.open(g.url, { headers: { authorization: `Bearer ${token}`, origin: "https://evil.example" } }),
+    );
     expect(badOrigin.status).toBe(403);
     const open = (device: string) =>
       RawConnection.open(`${g.url}?device=${device}`, { headers: { authorization: `Bearer ${token}`, origin: "https://app.example" } });
@@ -199,7 +213,12 @@ describe("inbound limits and malformed input", () => {
 
 describe("backpressure", () => {
   it("pauses live push for a slow reader and catches it up from the store with no gap", async () => {
-    const g = await start({ SOFT_BUFFER_BYTES: "65536", HARD_BUFFER_BYTES: "268435456", SEND_RATE_PER_SEC: "100000", SEND_BURST: "100000" });
+    const g = await start({
+      SOFT_BUFFER_BYTES: "65536",
+      HARD_BUFFER_BYTES: "268435456",
+      SEND_RATE_PER_SEC: "100000",
+      SEND_BURST: "100000",
+    });
     const reader = await connect(g, "bob");
     const sender = await connect(g, "alice");
     reader.pauseReading();
@@ -207,7 +226,8 @@ describe("backpressure", () => {
     let total = 0;
     while ((await metric(g, "sb_backpressure_skipped_total")) < 50) {
       if (total >= 4000) throw new Error("no backpressure after 4000 messages of 32 KiB");
-      for (let i = 0; i < 100; i++, total++) sender.send({ reqId: total + 1, send: { clientMsgId: `m${total}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
+      for (let i = 0; i < 100; i++, total++)
+        sender.send({ reqId: total + 1, send: { clientMsgId: `m${total}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
       await waitFor(() => sender.count((f) => f.body === "sendAck") === total, { timeoutMs: 20_000, what: "round acked" });
     }
     expect(await metric(g, "sb_backpressure_pauses_total")).toBeGreaterThanOrEqual(1);
@@ -224,7 +244,8 @@ describe("backpressure", () => {
     const reader = await connect(g, "bob");
     const sender = await connect(g, "alice");
     reader.pauseReading();
-    for (let i = 0; i < 400; i++) sender.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
+    for (let i = 0; i < 400; i++)
+      sender.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
     await waitFor(async () => (await metric(g, "sb_slow_consumer_closes_total")) >= 1, { timeoutMs: 20_000, what: "slow consumer close" });
     reader.resumeReading();
     const { code } = await reader.closed;

@@ -26,6 +26,11 @@ const fields = z.object({
   // Engine: memory unless REDIS_URL is set.
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().default("sb:"),
+  /** Hot history in Redis, per conversation: by count and by age (older reads go to MySQL). */
+  REDIS_HISTORY_MAX: int(10_000, 1),
+  REDIS_HISTORY_MAX_AGE_MS: int(7 * 24 * 3600 * 1000, 1000),
+  /** A crashed node's sessions stop being routed to within this. */
+  PRESENCE_TTL_MS: int(15_000, 1000),
   MYSQL_URL: z.string().url().optional(),
   ACK_MODE: z.enum(["store", "db"]).default("store"),
 

@@ -52,6 +52,11 @@ export class SessionRegistry {
     return this.byUser.size;
   }
 
+  /** [userId, local session count] for every user held here (presence re-registration). */
+  *userCounts(): IterableIterator<[string, number]> {
+    for (const [userId, list] of this.byUser) yield [userId, list.length];
+  }
+
   *all(): IterableIterator<Session> {
     for (const list of this.byUser.values()) yield* list;
   }

@@ -4,6 +4,8 @@ import { hostname } from "node:os";
 import type { Config } from "../config/config.js";
 import { GatewayNode } from "../core/node.js";
 import { MemoryEngine } from "../engine/memory/memory-engine.js";
+import { RedisEngine } from "../engine/redis/redis-engine.js";
+import { startPersistence } from "../persistence/index.js";
 import type { Engine } from "../engine/types.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { Metrics } from "../observability/metrics.js";
@@ -25,7 +27,7 @@ export interface Gateway {
 
 export interface GatewayDeps {
   /** Build the engine (tests inject one); defaults from config. */
-  engine?: (nodeId: string, config: Config, log: Logger) => Promise<Engine>;
+  engine?: (nodeId: string, config: Config, log: Logger, metrics: Metrics, localSessions: LocalSessions) => Promise<Engine>;
   logger?: Logger;
   /** Collect Node's default process metrics (off in tests that start several gateways). */
   defaultMetrics?: boolean;
@@ -36,7 +38,10 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
   const nodeId = config.NODE_ID ?? `${hostname()}-${process.pid}`;
   const log = deps.logger ?? createLogger(config.LOG_LEVEL, nodeId);
   const metrics = new Metrics({ defaults: deps.defaultMetrics ?? true });
-  const engine = await (deps.engine ?? defaultEngine)(nodeId, config, log);
+  // The engine re-registers this node's sessions after a Redis reconnect; the node exists only later.
+  let nodeRef: GatewayNode | null = null;
+  const localSessions: LocalSessions = () => (nodeRef === null ? [] : nodeRef.registry.userCounts());
+  const engine = await (deps.engine ?? defaultEngine)(nodeId, config, log, metrics, localSessions);
   const node = new GatewayNode(
     {
       nodeId,
@@ -57,6 +62,7 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
     metrics,
     log,
   );
+  nodeRef = node;
   await node.start();
   const verifier = new TokenVerifier(config);
   const server = new GatewayServer(
@@ -110,13 +116,44 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
   return { nodeId, port, node, server, metrics, engine, log, stop };
 }
 
-async function defaultEngine(nodeId: string, config: Config): Promise<Engine> {
-  if (config.REDIS_URL !== undefined) {
-    throw new Error("REDIS_URL is set but the Redis engine is not wired in yet");
+type LocalSessions = () => Iterable<[string, number]>;
+
+/** memory (default) | redis (REDIS_URL) | redis + MySQL persistence (REDIS_URL and MYSQL_URL). */
+async function defaultEngine(nodeId: string, config: Config, log: Logger, metrics: Metrics, localSessions: LocalSessions): Promise<Engine> {
+  if (config.REDIS_URL === undefined) {
+    if (config.MYSQL_URL !== undefined) throw new Error("MYSQL_URL needs REDIS_URL too: batches travel to MySQL through BullMQ queues in Redis");
+    return new MemoryEngine({ nodeId, historyPerConversation: config.MEMORY_HISTORY_PER_CONVERSATION, dedupeTtlMs: config.DEDUPE_TTL_MS });
   }
-  return new MemoryEngine({
+  const redis = RedisEngine.fromUrl(config.REDIS_URL, {
     nodeId,
-    historyPerConversation: config.MEMORY_HISTORY_PER_CONVERSATION,
+    prefix: config.REDIS_PREFIX,
+    historyMaxPerConversation: config.REDIS_HISTORY_MAX,
+    historyMaxAgeMs: config.REDIS_HISTORY_MAX_AGE_MS,
     dedupeTtlMs: config.DEDUPE_TTL_MS,
+    presenceTtlMs: config.PRESENCE_TTL_MS,
+    localSessions,
+    log,
   });
+  try {
+    await redis.start();
+  } catch (err) {
+    await redis.close();
+    throw new Error(`cannot reach Redis at REDIS_URL: ${(err as Error).message}`, { cause: err });
+  }
+  if (config.MYSQL_URL === undefined) return redis;
+  const persistence = await startPersistence(config, redis, log, metrics.persistence);
+  // The persistent store and groups decorate Redis's; everything else is the Redis engine's.
+  return {
+    kind: redis.kind,
+    nodeId,
+    store: persistence.store,
+    groups: persistence.groups,
+    presence: redis.presence,
+    broker: redis.broker,
+    healthy: () => redis.healthy(),
+    close: async () => {
+      await persistence.close().catch((err: unknown) => log.error({ err }, "persistence close failed"));
+      await redis.close();
+    },
+  };
 }

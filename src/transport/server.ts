@@ -165,27 +165,30 @@ export class GatewayServer {
     const { token, protocol } = extractToken(authorization, secProtocol, queryToken);
     this.ipCounts.set(ip, (this.ipCounts.get(ip) ?? 0) + 1);
     this.pending += 1;
-    // Exactly one of abort, timeout and verification settles the attempt; the IP slot it took is
-    // released here unless the upgrade succeeds (then the socket's close handler releases it).
+    // Exactly one of abort and verification settles the attempt; the IP slot it took is released
+    // here unless the upgrade succeeds (then the socket's close handler releases it).
     let settled = false;
     const settle = (): boolean => {
       if (settled) return false;
       settled = true;
-      clearTimeout(timer);
       this.pending -= 1;
       return true;
     };
     res.onAborted(() => {
       if (settle()) this.releaseIp(ip);
     });
-    const timer = setTimeout(() => {
-      if (!settle()) return;
-      this.releaseIp(ip);
-      this.reject(res, REJECT.timeout);
-    }, this.opts.authTimeoutMs);
+    // No timer per upgrade: verification is local CPU work, so the deadline is checked when it
+    // completes. Past it the node is overloaded and the client has likely given up: refuse (503)
+    // rather than upgrade. Slow request headers are cut by uWS's own HTTP timeout.
+    const started = performance.now();
     this.verifier.verify(token).then(
       (identity) => {
         if (!settle()) return;
+        if (performance.now() - started > this.opts.authTimeoutMs) {
+          this.releaseIp(ip);
+          this.reject(res, REJECT.timeout);
+          return;
+        }
         const deviceId = queryDevice !== "" ? queryDevice : (identity.deviceId ?? `anon-${Math.random().toString(36).slice(2, 10)}`);
         const refusal = this.refuseIdentity(identity.userId, deviceId);
         if (refusal !== null) {

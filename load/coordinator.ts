@@ -38,6 +38,8 @@ export interface RunHooks {
   tty?: boolean;
   /** Aborts the run (Ctrl-C): workers are stopped and a partial result is still written. */
   signal?: AbortSignal;
+  /** Without tty: print a progress line every this many seconds (default 5). */
+  printEverySec?: number;
 }
 
 interface WorkerHandle {
@@ -79,6 +81,9 @@ export class Coordinator {
   private lastPrinted = 0;
   private lastOwnCpuSec = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
   private prevServer = new Map<string, { at: number; cpuSec: number }>();
+  /** Server samples at fixed points: baseline (after any warm-up), connect start/end, end of hold. */
+  private readonly marks: Partial<Record<"baseline" | "connectStart" | "connectEnd" | "held", (ServerSample | null)[]>> = {};
+  private warmupFailed = 0;
 
   private constructor(
     private readonly o: LoadOptions,
@@ -91,7 +96,7 @@ export class Coordinator {
   static async run(o: LoadOptions, hooks: RunHooks = {}): Promise<RunResult> {
     await assertLoopbackTargets(o.urls, o.allowRemote);
     const plan = planRun(o);
-    const driver = await pickDriver();
+    const driver = await pickDriver(o.target);
     const c = new Coordinator(o, plan, serverSources(o.serverPids, o.metricsUrls, o.urls), driver.name, hooks);
     return c.execute();
   }
@@ -108,7 +113,14 @@ export class Coordinator {
     const ticker = setInterval(() => void this.tick(), TICK_MS);
     try {
       this.spawnWorkers();
+      if (this.o.scenario === "storm" && this.o.warmup > 0) {
+        await this.phaseStep("warmup", "warmup", (w) => ({ type: "warmup", plan: this.plan.workers[w]! }));
+        await this.hold("settle", this.o.settleSec * 1000);
+      }
+      this.marks.baseline = await this.snapshot();
+      this.marks.connectStart = this.marks.baseline;
       await this.phaseStep("connect", "connected", (w) => ({ type: "plan", plan: this.plan.workers[w]! }));
+      this.marks.connectEnd = await this.snapshot();
       if (this.o.scenario === "storm") await this.storm();
       else await this.messaging();
       await this.phaseStep("close", "close", () => ({ type: "close" }));
@@ -127,6 +139,7 @@ export class Coordinator {
 
   private async storm(): Promise<void> {
     await this.hold("hold", this.o.durationSec * 1000);
+    this.marks.held = await this.snapshot();
     if (!this.o.drop) return;
     const timeoutMs = this.o.reconnectTimeoutSec * 1000;
     await this.phaseStep("drop+reconnect", "drop", () => ({ type: "drop", timeoutMs }));
@@ -220,6 +233,7 @@ export class Coordinator {
         this.peakWorkerRss = Math.max(this.peakWorkerRss, m.rssBytes);
         return;
       case "phase": {
+        this.warmupFailed += m.warmupFailed ?? 0;
         if (m.losses !== undefined) {
           this.losses.count += m.losses.count;
           this.losses.examples.push(...m.losses.examples.slice(0, Math.max(0, 20 - this.losses.examples.length)));
@@ -320,6 +334,36 @@ export class Coordinator {
     return total;
   }
 
+  /** One sample of every server, outside the timeline. */
+  private snapshot(): Promise<(ServerSample | null)[]> {
+    return Promise.all(this.sources.map((s) => s.sample()));
+  }
+
+  /** Server CPU of the connect phase alone, and marginal RSS per held connection (storm). */
+  private connectMeasures(connected: number): RunResult["connections"]["server"] {
+    const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) || xs.length === 0 ? null : xs.reduce<number>((a, b) => a + b!, 0));
+    const { connectStart, connectEnd, baseline, held } = this.marks;
+    const cpu =
+      connectStart !== undefined && connectEnd !== undefined
+        ? sum(this.sources.map((_, i) => (connectStart[i] && connectEnd[i] ? connectEnd[i]!.cpuSec - connectStart[i]!.cpuSec : null)))
+        : null;
+    const rssBase = baseline !== undefined ? sum(baseline.map((s) => s?.rssBytes ?? null)) : null;
+    const rssHeld = held !== undefined ? sum(held.map((s) => s?.rssBytes ?? null)) : null;
+    const open = this.peakOpen;
+    return {
+      connectCpuSec: cpu === null ? null : round(cpu),
+      cpuSecPer10kConnects: cpu === null || connected === 0 ? null : round((cpu / connected) * 10_000),
+      rssBaselineBytes: rssBase,
+      rssHeldBytes: rssHeld,
+      rssPerConnectionMarginalBytes: rssBase !== null && rssHeld !== null && open > 0 ? Math.round((rssHeld - rssBase) / open) : null,
+      rssMethod:
+        this.o.warmup > 0
+          ? `(RSS at the end of the hold − RSS after a warm-up round of ${this.o.warmup} connections and ${this.o.settleSec} s settle) / connections, all nodes summed`
+          : "(RSS at the end of the hold − RSS before connecting) / connections, all nodes summed (no --warmup: includes one-time growth)",
+      warmupFailed: this.warmupFailed,
+    };
+  }
+
   private async sampleServers(open: number): Promise<TimelinePoint["server"]> {
     const samples = await Promise.all(this.sources.map((s) => s.sample()));
     const now = performance.now();
@@ -344,7 +388,7 @@ export class Coordinator {
   private progress(p: TimelinePoint, c: Counters): void {
     const line = formatProgress(p, c, this.o, this.losses.count);
     if (this.hooks.tty === true) this.write(`\r\x1b[2K${line}`);
-    else if (p.t - this.lastPrinted >= 5) {
+    else if (p.t - this.lastPrinted >= (this.hooks.printEverySec ?? 5)) {
       this.lastPrinted = p.t;
       this.write(`${line}\n`);
     }
@@ -385,6 +429,7 @@ export class Coordinator {
         connectsPerSec: round(c.connected / Math.max(0.001, connectSec)),
         handshakeMs: summarize(this.totals.handshake),
         failures: f.connect,
+        server: this.connectMeasures(c.connected),
       },
       reconnect: this.reconnectSummary(c, f),
       messages: this.messageSummary(c, f),

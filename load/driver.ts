@@ -86,8 +86,17 @@ export function failureReason(err: unknown): string {
   return "error unknown";
 }
 
-/** The driver workers use: the project's client library (src/client). Loaded lazily. */
-export async function pickDriver(): Promise<Driver> {
-  const mod = await import("./client-driver.js");
-  return mod.createClientDriver();
+/**
+ * The driver workers use: the project's client library (src/client) for Switchboard, or a peer's
+ * driver (load/peers/, for npm run bench's side-by-side). Loaded lazily.
+ */
+export async function pickDriver(target: "switchboard" | "uws-relay" | "socketio" = "switchboard"): Promise<Driver> {
+  switch (target) {
+    case "uws-relay":
+      return (await import("./peers/uws-relay-driver.js")).createUwsRelayDriver();
+    case "socketio":
+      return (await import("./peers/socketio-driver.js")).createSocketIoDriver();
+    case "switchboard":
+      return (await import("./client-driver.js")).createClientDriver();
+  }
 }

@@ -1,6 +1,7 @@
 // What the coordinator and its worker processes say to each other over the fork IPC channel.
 import type { Loss } from "./checker.js";
 import type { HistogramData } from "./histogram.js";
+import type { Target } from "./options.js";
 
 /** One worker's share of the run. Users are numbered within the worker: pairs, then groups, then idle. */
 export interface WorkerPlan {
@@ -11,6 +12,10 @@ export interface WorkerPlan {
   firstGlobalUser: number;
   sources: string[];
   secret: string;
+  /** Which driver the worker loads (load/driver.ts pickDriver). */
+  target: Target;
+  /** Connections to open and close before the measured connect (the "warmup" command). */
+  warmup: number;
   pairs: number;
   groups: number;
   groupSize: number;
@@ -31,6 +36,8 @@ export interface WorkerPlan {
 
 export type Command =
   | { type: "plan"; plan: WorkerPlan }
+  /** storm --warmup: open and close plan.warmup connections (uncounted); "plan" follows. */
+  | { type: "warmup"; plan: WorkerPlan }
   /** Create groups and register conversations with the checker. */
   | { type: "setup" }
   | { type: "traffic"; durationMs: number }
@@ -38,7 +45,7 @@ export type Command =
   | { type: "drop"; timeoutMs: number }
   | { type: "close" };
 
-export type Phase = "connected" | "setup" | "traffic" | "drain" | "drop" | "close";
+export type Phase = "warmup" | "connected" | "setup" | "traffic" | "drain" | "drop" | "close";
 
 export interface Counters {
   connectAttempts: number;
@@ -123,6 +130,8 @@ export interface PhaseDone {
   elapsedMs: number;
   /** Only for drain: the checker's verdict. */
   losses?: { count: number; examples: Loss[] };
+  /** Only for warmup: connections of the warm-up round that failed. */
+  warmupFailed?: number;
 }
 
 export interface WorkerFatal {

@@ -7,6 +7,10 @@ import { DEV_JWT_SECRET } from "../src/config/config.js";
 export const SCENARIOS = ["storm", "chat", "group", "mixed"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
+/** Which system the clients speak to: Switchboard (src/client) or a peer from load/peers/. */
+export const TARGETS = ["switchboard", "uws-relay", "socketio"] as const;
+export type Target = (typeof TARGETS)[number];
+
 export const LIMITS = {
   connections: 200_000,
   perWorker: 19_000,
@@ -34,6 +38,8 @@ target
                           (default ws://127.0.0.1:8080/ws)
   --allow-remote          allow targets that are not loopback (127.0.0.0/8, ::1)
   --secret <s>            HS256 secret the tokens are minted with (default: the dev secret)
+  --target <system>       switchboard (default) | uws-relay | socketio: the protocol the clients
+                          speak (peers: load/peers/, started by npm run bench or by hand)
 
 load shape
   --connections <n>       storm, mixed (max ${LIMITS.connections})
@@ -44,6 +50,11 @@ load shape
   --ramp <s>              reach all connections in s seconds instead of giving a connect rate
   --duration <s>          hold (storm) or send (others) time, default 10, max ${LIMITS.durationSec}
   --drop                  storm: after the hold, drop all connections and reconnect them
+  --warmup <n>            storm: first connect n connections and close them, wait --settle s, then
+                          take the servers' baseline RSS: "RSS / connection (marginal)" is then
+                          (RSS at the end of the hold − baseline) / connections, free of one-time
+                          growth (V8's young generation, JIT code, pools) that a first burst causes
+  --settle <s>            storm --warmup: wait after the warm-up round (default 3)
   --backoff-ms <n>        reconnect backoff base (default 500); --backoff-max-ms <n> (default 10000)
   --reconnect-timeout <s> give up reconnecting after s seconds (default 30)
   --size <bytes>          message body size (default 64, min 16)
@@ -100,6 +111,9 @@ const rawSchema = z.object({
   urls: z.array(wsUrl).min(1),
   allowRemote: z.boolean(),
   secret: z.string().min(1, "--secret must not be empty"),
+  target: z.enum(TARGETS, { error: `--target must be one of: ${TARGETS.join(", ")}` }).default("switchboard"),
+  warmup: z.coerce.number().int().min(0).max(LIMITS.connections, `--warmup must be at most ${LIMITS.connections}`).default(0),
+  settle: z.coerce.number().min(0).max(60, "--settle must be at most 60").default(3),
   connections: positiveInt("--connections", LIMITS.connections).optional(),
   pairs: positiveInt("--pairs", LIMITS.connections / 2).optional(),
   groups: positiveInt("--groups", LIMITS.connections / 2).optional(),
@@ -143,6 +157,10 @@ export interface LoadOptions {
   urls: string[];
   allowRemote: boolean;
   secret: string;
+  target: Target;
+  /** storm: connections opened and closed before the measured connect (0: no warm-up round). */
+  warmup: number;
+  settleSec: number;
   /** Total connections = 2·pairs + groups·groupSize + idle. */
   connections: number;
   pairs: number;
@@ -177,6 +195,9 @@ const ARG_SPEC = {
   url: { type: "string", multiple: true },
   "allow-remote": { type: "boolean" },
   secret: { type: "string" },
+  target: { type: "string" },
+  warmup: { type: "string" },
+  settle: { type: "string" },
   connections: { type: "string" },
   pairs: { type: "string" },
   groups: { type: "string" },
@@ -229,6 +250,9 @@ export function parseOptions(argv: readonly string[], now = new Date()): LoadOpt
     urls: splitList(v.url) ?? ["ws://127.0.0.1:8080/ws"],
     allowRemote: v["allow-remote"] ?? false,
     secret: v.secret ?? DEV_JWT_SECRET,
+    target: v.target,
+    warmup: v.warmup,
+    settle: v.settle,
     connections: v.connections,
     pairs: v.pairs,
     groups: v.groups,
@@ -277,6 +301,9 @@ function resolve(r: Raw, now: Date): LoadOptions {
     urls: r.urls,
     allowRemote: r.allowRemote,
     secret: r.secret,
+    target: r.target,
+    warmup: r.warmup,
+    settleSec: r.settle,
     connections,
     pairs: shape.pairs,
     groups: shape.groups,
@@ -307,6 +334,8 @@ function scenarioShape(r: Raw): { pairs: number; groups: number; idle: number } 
     throw new OptionsError(`${flag} does not apply to ${r.scenario}: ${why}`);
   };
   if (r.drop && r.scenario !== "storm") reject("--drop", "only storm drops connections");
+  if (r.warmup > 0 && r.scenario !== "storm") reject("--warmup", "only storm measures memory per connection");
+  if (r.warmup > (r.connections ?? 1000)) reject("--warmup", "it must not exceed --connections (the warm-up reuses their users)");
   switch (r.scenario) {
     case "storm":
       if (r.pairs !== undefined) reject("--pairs", "storm connections are idle");

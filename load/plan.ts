@@ -32,6 +32,7 @@ export function planRun(o: LoadOptions, now = Date.now()): RunPlan {
   const pairs = split(o.pairs, W);
   const groups = split(o.groups, W);
   const idle = split(o.idle, W);
+  const warmup = split(o.warmup, W);
   const { chatRate, groupRate } = messageRates(o);
   const budgetMs = runBudgetMs(o);
   let firstGlobalUser = 0;
@@ -48,6 +49,8 @@ export function planRun(o: LoadOptions, now = Date.now()): RunPlan {
       firstGlobalUser,
       sources: sourcesFor(o, i),
       secret: o.secret,
+      target: o.target,
+      warmup: Math.min(warmup[i]!, idle[i]!),
       pairs: pairs[i]!,
       groups: groups[i]!,
       groupSize: o.groupSize,
@@ -77,7 +80,7 @@ export function messageRates(o: LoadOptions): { chatRate: number; groupRate: num
 
 /** Connect + hold/send + drain + reconnect + slack: beyond this the coordinator kills everything. */
 export function runBudgetMs(o: LoadOptions): number {
-  const connectSec = o.connections / o.connectRate + o.handshakeTimeoutMs / 1000;
+  const connectSec = (o.connections + o.warmup) / o.connectRate + o.handshakeTimeoutMs / 1000 + (o.warmup > 0 ? o.settleSec + 5 : 0);
   const reconnectSec = o.drop ? o.reconnectTimeoutSec + o.handshakeTimeoutMs / 1000 : 0;
   return Math.ceil((connectSec + o.durationSec + o.drainSec + reconnectSec + 30) * 1000);
 }

@@ -45,6 +45,12 @@ export function renderSummary(r: RunResult): string {
     `| connects/s achieved | ${c.connectsPerSec.toFixed(0)} (over ${c.connectPhaseSec.toFixed(1)} s) |`,
     `| connect failures | ${reasons(c.failures)} |`,
   ];
+  const cs = c.server;
+  if (cs.connectCpuSec !== null)
+    lines.push(`| server CPU, connect phase alone | ${cs.connectCpuSec.toFixed(2)} s (${cs.cpuSecPer10kConnects?.toFixed(2) ?? "–"} CPU-s per 10k connects) |`);
+  if (cs.rssPerConnectionMarginalBytes !== null)
+    lines.push(`| server RSS / connection (marginal) | ${(cs.rssPerConnectionMarginalBytes / 1024).toFixed(2)} KiB: ${cs.rssMethod} |`);
+  if (cs.warmupFailed > 0) lines.push(`| warm-up connects failed | ${cs.warmupFailed} |`);
   if (r.reconnect !== null) {
     const x = r.reconnect;
     lines.push(

@@ -53,6 +53,19 @@ export interface RunResult {
     connectsPerSec: number;
     handshakeMs: Percentiles;
     failures: Record<string, number>;
+    /** Server-side cost of connecting, all sampled nodes summed (needs --server-pid or /metrics). */
+    server: {
+      /** Server CPU seconds between the start and the end of the connect phase alone. */
+      connectCpuSec: number | null;
+      cpuSecPer10kConnects: number | null;
+      rssBaselineBytes: number | null;
+      /** storm: RSS at the end of the hold, every connection open. */
+      rssHeldBytes: number | null;
+      /** (rssHeld − rssBaseline) / peak open connections; see rssMethod. */
+      rssPerConnectionMarginalBytes: number | null;
+      rssMethod: string;
+      warmupFailed: number;
+    };
   };
   reconnect: {
     dropped: number;

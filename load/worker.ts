@@ -103,6 +103,12 @@ class LoadWorker {
   async run(cmd: Command): Promise<void> {
     this.phaseStart = performance.now();
     switch (cmd.type) {
+      case "warmup": {
+        const failed = await this.warmupRound();
+        this.report();
+        this.emit({ type: "phase", worker: this.plan.index, phase: "warmup", elapsedMs: performance.now() - this.phaseStart, warmupFailed: failed });
+        return;
+      }
       case "plan":
         await this.connectAll();
         return this.done("connected");
@@ -134,21 +140,50 @@ class LoadWorker {
 
   /** Opens every slot at the plan's connect rate, with a bound on handshakes in flight. */
   private connectAll(): Promise<void> {
+    return this.paced(this.slots.length, (slot) => this.open(slot, "handshake").then(() => undefined));
+  }
+
+  /**
+   * storm --warmup: opens the first plan.warmup slots' users at the connect rate and closes them
+   * again, outside every counter and histogram, so one-time server growth happens before the
+   * baseline. Returns how many failed.
+   */
+  private async warmupRound(): Promise<number> {
+    const conns: Connection[] = [];
+    let failed = 0;
+    await this.paced(this.plan.warmup, async (slot) => {
+      slot.token ??= await mintToken(this.plan.secret, slot.user, { device: DEVICE, ttlSec: TOKEN_TTL_SEC });
+      try {
+        conns.push(
+          await this.driver.connect({ url: slot.url, token: slot.token, device: DEVICE, localAddress: slot.source, timeoutMs: this.plan.handshakeTimeoutMs }),
+        );
+      } catch {
+        failed += 1;
+      }
+    });
+    const closed = conns.map((c) => new Promise<void>((resolve) => c.onClose(() => resolve())));
+    for (const c of conns) c.close();
+    await Promise.race([Promise.all(closed), sleep(CLOSE_WAIT_MS)]);
+    return failed;
+  }
+
+  /** Runs `open` on the first `count` slots at the plan's connect rate, with a bound in flight. */
+  private paced(count: number, open: (slot: Slot) => Promise<void>): Promise<void> {
     const { connectRate, maxConnectsInFlight } = this.plan;
     const start = performance.now();
     let next = 0;
     let inFlight = 0;
     return new Promise<void>((resolve) => {
       const finishIfDone = (): void => {
-        if (next < this.slots.length || inFlight > 0) return;
+        if (next < count || inFlight > 0) return;
         clearInterval(timer);
         resolve();
       };
       const tick = (): void => {
-        const due = Math.min(this.slots.length, Math.floor((connectRate * (performance.now() - start)) / 1000) + 1);
+        const due = Math.min(count, Math.floor((connectRate * (performance.now() - start)) / 1000) + 1);
         while (next < due && inFlight < maxConnectsInFlight) {
           inFlight += 1;
-          void this.open(this.slots[next++]!, "handshake").finally(() => {
+          void open(this.slots[next++]!).finally(() => {
             inFlight -= 1;
             finishIfDone();
           });
@@ -410,10 +445,10 @@ function main(): void {
   process.on("message", (cmd: Command) => {
     queue = queue
       .then(async () => {
-        if (cmd.type === "plan") {
+        if ((cmd.type === "plan" || cmd.type === "warmup") && worker === null) {
           index = cmd.plan.index;
           setTimeout(() => process.exit(3), Math.max(0, cmd.plan.deadline - Date.now())).unref();
-          worker = new LoadWorker(cmd.plan, await pickDriver(), emit);
+          worker = new LoadWorker(cmd.plan, await pickDriver(cmd.plan.target), emit);
         }
         if (worker === null) throw new Error(`command ${cmd.type} before plan`);
         await worker.run(cmd);

@@ -105,6 +105,10 @@ const fields = z.object({
   /** ACK_MODE=db: "direct" writes the batch from this process (embedded persister) and falls back
    * to the queue on failure; "queue-events" waits for a worker's BullMQ completion event. */
   DB_ACK_PATH: z.enum(["direct", "queue-events"]).default("direct"),
+  /** ACK_MODE=db group commit: durable batches committing at once. While one is free, a batch
+   * ships at the end of the event-loop turn (ack ≈ one commit); while all are busy, messages
+   * gather into the next batch. 0 = plain BATCH_MAX_MESSAGES / BATCH_MAX_MS batching. */
+  DB_ACK_MAX_INFLIGHT: int(2, 0, 256),
 
   // Shutdown.
   DRAIN_TIMEOUT_MS: int(10_000, 0),

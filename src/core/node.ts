@@ -12,9 +12,9 @@ import {
   type IMessage,
   type IServerFrame,
 } from "../protocol/proto.js";
-import type { Engine, Group, StoredMessage } from "../engine/types.js";
+import type { AppendResult, Engine, Group, ReadResult, StoredMessage } from "../engine/types.js";
 import { hasHistoryStats } from "../engine/types.js";
-import type { Metrics } from "../observability/metrics.js";
+import type { Metrics, ServerFrameType } from "../observability/metrics.js";
 import { assertClientMsgId, assertUserId, IdGenerator, parseConversationId, type ConversationRef } from "./ids.js";
 import { Keepalive } from "./keepalive.js";
 import { KeyedRateLimiter } from "./rate-limit.js";
@@ -46,6 +46,34 @@ export interface NodeOptions {
 const MAX_PRESENCE_QUERY = 500;
 const MAX_SYNC_CONVERSATIONS = 1000;
 const MAX_CONTENT_TYPE = 128;
+
+/** One message to store and fan out: a client's send or a server API publish. */
+export interface PublishInput {
+  senderId: string;
+  senderDevice: string;
+  /** The system posts (server API): any existing conversation, no membership check. */
+  system: boolean;
+  conversationId: string;
+  body: Uint8Array;
+  contentType: string;
+  /** Dedupe key with senderId: a retry returns the original message. */
+  clientMsgId: string;
+  /** The sending session, answered by its send_ack instead of a push ("" for none). */
+  excludeSession: string;
+}
+
+export interface UserPresence {
+  userId: string;
+  online: boolean;
+  sessions: number;
+}
+
+/** frames_out `type` label of routed frames, by envelope kind. */
+const ROUTED_FRAME_TYPE: Record<number, ServerFrameType> = {
+  [EnvelopeKind.ENVELOPE_KIND_MESSAGE]: "message",
+  [EnvelopeKind.ENVELOPE_KIND_EPHEMERAL]: "typing",
+  [EnvelopeKind.ENVELOPE_KIND_CONTROL]: "groupResult",
+};
 
 export class GatewayNode {
   readonly registry = new SessionRegistry();
@@ -111,7 +139,7 @@ export class GatewayNode {
     session.missed = null;
     this.keepalive.remove(session);
     this.metrics.connections.dec();
-    this.metrics.disconnects.labels(String(code)).inc();
+    this.metrics.disconnectsBy.get(code).inc();
     const remaining = this.registry.remove(session);
     const update =
       remaining === 0 ? this.engine.presence.unregister(session.userId) : this.engine.presence.register(session.userId, remaining);
@@ -185,7 +213,7 @@ export class GatewayNode {
       this.violation(session, "unknown", frame.reqId, new SwitchboardError(ErrorCode.UNKNOWN_FRAME, "ClientFrame has no known body"));
       return;
     }
-    this.metrics.framesIn.labels(body).inc();
+    this.metrics.framesInBy.get(body).inc();
     this.dispatch(session, frame, body, receivedAt).catch((err: unknown) => this.fail(session, frame, body, err));
   }
 
@@ -252,58 +280,92 @@ export class GatewayNode {
       this.metrics.rateLimited.inc();
       throw new SwitchboardError(ErrorCode.RATE_LIMITED, `send rate over ${this.opts.sendRatePerSec}/s`, { retryAfterMs: wait });
     }
-    assertClientMsgId(send.clientMsgId);
-    if (send.contentType.length > MAX_CONTENT_TYPE) {
+    const input: PublishInput = {
+      senderId: session.userId,
+      senderDevice: session.deviceId,
+      system: false,
+      conversationId: send.conversationId,
+      body: send.body,
+      contentType: send.contentType,
+      clientMsgId: send.clientMsgId,
+      excludeSession: session.sessionId,
+    };
+    await this.publish(input, ({ message, duplicate }) => {
+      this.reply(session, reqId, {
+        sendAck: {
+          clientMsgId: message.clientMsgId,
+          conversationId: message.conversationId,
+          messageId: message.messageId,
+          seq: message.seq,
+          sentAtMs: message.sentAtMs,
+          duplicate,
+        },
+      });
+      this.metrics.sendAckLatency.observe((performance.now() - receivedAt) / 1000);
+    });
+  }
+
+  /**
+   * The one message path (client sends and the server API): validates, checks membership (users
+   * only), stores with dedupe, calls `acked` once stored, then fans out unless it was a retry.
+   */
+  async publish(input: PublishInput, acked?: (result: AppendResult) => void): Promise<AppendResult> {
+    assertClientMsgId(input.clientMsgId);
+    if (input.contentType.length > MAX_CONTENT_TYPE) {
       throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `content_type must be at most ${MAX_CONTENT_TYPE} characters`);
     }
     this.assertEngineUp();
-    const conv = parseConversationId(send.conversationId);
-    const members = await this.membersFor(conv, session.userId);
-    const { message, duplicate } = await this.engine.store.append({
+    const conv = parseConversationId(input.conversationId);
+    const members = await this.membersFor(conv, input.system ? null : input.senderId);
+    const result = await this.engine.store.append({
       conversationId: conv.id,
-      senderId: session.userId,
-      senderDevice: session.deviceId,
-      clientMsgId: send.clientMsgId,
-      body: send.body,
-      contentType: send.contentType,
+      senderId: input.senderId,
+      senderDevice: input.senderDevice,
+      clientMsgId: input.clientMsgId,
+      body: input.body,
+      contentType: input.contentType,
       memberIds: conv.kind === "dm" ? conv.users : [],
     });
-    this.reply(session, reqId, {
-      sendAck: {
-        clientMsgId: message.clientMsgId,
-        conversationId: message.conversationId,
-        messageId: message.messageId,
-        seq: message.seq,
-        sentAtMs: message.sentAtMs,
-        duplicate,
-      },
-    });
-    this.metrics.sendAckLatency.observe((performance.now() - receivedAt) / 1000);
-    if (duplicate) {
+    acked?.(result);
+    if (result.duplicate) {
       this.metrics.duplicates.inc();
-      return;
+      return result;
     }
     this.metrics.messagesSent.inc();
-    await this.fanout(message, members, session.sessionId);
+    await this.fanout(result.message, members, input.excludeSession);
+    return result;
   }
 
   /** Publishes a stored message to every member's sessions (used by sends and the server API). */
   async fanout(message: StoredMessage, members: readonly string[], excludeSessionId = ""): Promise<void> {
     const frame = encodeServerFrame({ message: toWireMessage(message) });
-    await this.route(members, frame, EnvelopeKind.ENVELOPE_KIND_MESSAGE, message.conversationId, message.seq, excludeSessionId);
+    await this.route(
+      members,
+      frame,
+      EnvelopeKind.ENVELOPE_KIND_MESSAGE,
+      message.conversationId,
+      message.seq,
+      excludeSessionId,
+      message.sentAtMs,
+    );
   }
 
-  /** Members who receive a conversation's traffic; throws unless `userId` is one of them. */
-  private async membersFor(conv: ConversationRef, userId: string): Promise<readonly string[]> {
+  /**
+   * Members who receive a conversation's traffic; throws unless `userId` is one of them
+   * (null = the system, which may use any existing conversation).
+   */
+  private async membersFor(conv: ConversationRef, userId: string | null): Promise<readonly string[]> {
     if (conv.kind === "dm") {
-      if (conv.users[0] !== userId && conv.users[1] !== userId) {
+      if (userId !== null && conv.users[0] !== userId && conv.users[1] !== userId) {
         throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
       }
-      return conv.users[0] === conv.users[1] ? [userId] : conv.users;
+      return conv.users[0] === conv.users[1] ? [conv.users[0]] : conv.users;
     }
     const group = await this.engine.groups.get(conv.id);
     if (group === null) throw new SwitchboardError(ErrorCode.NOT_FOUND, `no group ${conv.id}`);
-    if (!group.memberIds.includes(userId)) throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
+    if (userId !== null && !group.memberIds.includes(userId)) {
+      throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
+    }
     return group.memberIds;
   }
 
@@ -360,7 +422,9 @@ export class GatewayNode {
           syncDone: { conversationId, upToSeq: upTo, hasMore: upTo < res.lastSeq, lastSeq: res.lastSeq, oldestSeq: res.oldestSeq },
         });
       });
-      this.metrics.syncMessages.labels("store").inc(res.messages.length);
+      const cold = coldMessagesOf(res);
+      this.metrics.syncHot.inc(res.messages.length - cold);
+      if (cold > 0) this.metrics.syncCold.inc(cold);
     }
     // An empty conversation_id closes the whole request (clients need it for all_conversations).
     this.reply(session, reqId, { syncDone: { conversationId: "", hasMore: stopped } });
@@ -370,16 +434,17 @@ export class GatewayNode {
     if (req.userIds.length > MAX_PRESENCE_QUERY) {
       throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `at most ${MAX_PRESENCE_QUERY} user_ids per presence request`);
     }
-    for (const u of req.userIds) assertUserId(u);
+    this.reply(session, reqId, { presenceResult: { users: await this.presence(req.userIds) } });
+  }
+
+  /** Cluster-wide session counts of users (protocol and server API). */
+  async presence(userIds: readonly string[]): Promise<UserPresence[]> {
+    for (const u of userIds) assertUserId(u);
     this.assertEngineUp();
-    const counts = await this.engine.presence.sessionCounts(req.userIds);
-    this.reply(session, reqId, {
-      presenceResult: {
-        users: req.userIds.map((userId) => {
-          const sessions = counts.get(userId) ?? 0;
-          return { userId, online: sessions > 0, sessions };
-        }),
-      },
+    const counts = await this.engine.presence.sessionCounts(userIds);
+    return userIds.map((userId) => {
+      const sessions = counts.get(userId) ?? 0;
+      return { userId, online: sessions > 0, sessions };
     });
   }
 
@@ -407,6 +472,16 @@ export class GatewayNode {
     const group: Group = { conversationId: `g:${groupId ?? this.groupIds.next()}`, name, ownerId, memberIds: members };
     await this.engine.groups.create(group);
     await this.notifyMembers(group, members);
+    return group;
+  }
+
+  /** A group by conversation id (server API); NOT_FOUND when there is none. */
+  async group(conversationId: string): Promise<Group> {
+    const conv = parseConversationId(conversationId);
+    if (conv.kind !== "group") throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, "groups are g:<id> conversations");
+    this.assertEngineUp();
+    const group = await this.engine.groups.get(conv.id);
+    if (group === null) throw new SwitchboardError(ErrorCode.NOT_FOUND, `no group ${conv.id}`);
     return group;
   }
 
@@ -485,6 +560,7 @@ export class GatewayNode {
     conversationId: string,
     seq: number,
     excludeSession: string,
+    sentAtMs = 0,
   ): Promise<void> {
     const located = await this.engine.presence.locate(userIds);
     if (located.size === 0) return;
@@ -499,7 +575,7 @@ export class GatewayNode {
     const publishes: Promise<void>[] = [];
     for (const [nodeId, users] of byNode) {
       if (nodeId === this.opts.nodeId) {
-        this.deliverLocal(users, frame, kind, conversationId, seq, excludeSession);
+        this.receive(users, frame, kind, conversationId, seq, excludeSession, sentAtMs);
         continue;
       }
       this.metrics.envelopesOut.labels(EnvelopeKind[kind] ?? "").inc();
@@ -518,14 +594,30 @@ export class GatewayNode {
       return;
     }
     this.metrics.envelopesIn.labels(EnvelopeKind[env.kind] ?? "").inc();
-    if (env.kind === EnvelopeKind.ENVELOPE_KIND_CONTROL && env.frame.length === 0) {
-      this.disconnectLocal(env.userIds, CloseCode.FORBIDDEN_CLOSE);
-      return;
-    }
-    this.deliverLocal(env.userIds, env.frame, env.kind, env.conversationId, env.seq, env.excludeSession);
+    const sentAtMs = env.kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? frameSentAtMs(env.frame) : 0;
+    this.receive(env.userIds, env.frame, env.kind, env.conversationId, env.seq, env.excludeSession, sentAtMs);
   }
 
-  /** Writes the same bytes to each local session of `userIds`. */
+  /** What a node does with a routed frame for its local users (from itself or its channel). */
+  private receive(
+    userIds: readonly string[],
+    frame: Uint8Array,
+    kind: EnvelopeKind,
+    conversationId: string,
+    seq: number,
+    excludeSession: string,
+    sentAtMs: number,
+  ): void {
+    // An empty control frame is a disconnect order (disconnectUsers).
+    if (kind === EnvelopeKind.ENVELOPE_KIND_CONTROL && frame.length === 0) {
+      this.disconnectLocal(userIds, CloseCode.FORBIDDEN_CLOSE);
+      return;
+    }
+    this.deliverLocal(userIds, frame, kind, conversationId, seq, excludeSession, sentAtMs);
+  }
+
+  /** Writes the same bytes to each local session of `userIds`; `sentAtMs` (0 = unknown) feeds
+   * the send-to-deliver histogram once per call, not per socket. */
   deliverLocal(
     userIds: readonly string[],
     frame: Uint8Array,
@@ -533,6 +625,7 @@ export class GatewayNode {
     conversationId: string,
     seq: number,
     excludeSession: string,
+    sentAtMs = 0,
   ): void {
     const stored = kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? { conversationId, seq } : null;
     const now = Date.now();
@@ -565,7 +658,11 @@ export class GatewayNode {
         }
       }
     }
-    if (stored !== null) this.metrics.messagesDelivered.inc(delivered);
+    if (delivered === 0) return;
+    this.metrics.framesOutBy.get(ROUTED_FRAME_TYPE[kind] ?? "message").inc(delivered);
+    if (stored === null) return;
+    this.metrics.messagesDelivered.inc(delivered);
+    if (sentAtMs > 0) this.metrics.sendDeliverLatency.observe(Math.max(0, now - sentAtMs) / 1000);
   }
 
   /** Closes every session of these users on every node (server API). */
@@ -611,6 +708,7 @@ export class GatewayNode {
           session.missedBytes = Math.max(0, session.missedBytes - bytes);
           const last = res.messages[res.messages.length - 1]!.seq;
           this.metrics.catchUpMessages.inc(res.messages.length);
+          this.metrics.framesOutBy.get("message").inc(res.messages.length);
           this.metrics.messagesDelivered.inc(res.messages.length);
           m.next = last + 1;
           if (m.next > m.max) session.missed.delete(conversationId);
@@ -653,6 +751,7 @@ export class GatewayNode {
   reply(session: Session, reqId: number, body: IServerFrame): void {
     const socket = session.socket;
     if (session.closed || socket === null) return;
+    this.metrics.framesOutBy.get(frameType(body)).inc();
     body.reqId = reqId;
     socket.send(encodeServerFrame(body), true);
     if (socket.getBufferedAmount() > this.limits.hard) {
@@ -716,4 +815,78 @@ export function toWireMessage(m: StoredMessage): IMessage {
 
 export function groupToWire(g: Group): switchboard.v1.IGroupResult {
   return { conversationId: g.conversationId, name: g.name, ownerId: g.ownerId, memberIds: g.memberIds };
+}
+
+/** The oneof field set in a server frame (the frames_out label); no allocation. */
+function frameType(body: IServerFrame): ServerFrameType {
+  for (const key in body) if (key !== "reqId") return key as ServerFrameType;
+  return "error";
+}
+
+/** Stores with a cold tier (PersistentStore) say how many of a read's messages came from it. */
+function coldMessagesOf(res: ReadResult): number {
+  const n = (res as ReadResult & { coldMessages?: unknown }).coldMessages;
+  return typeof n === "number" ? n : 0;
+}
+
+// A protobuf wire walk, so a node can time envelopes from other nodes without decoding them.
+// ServerFrame.message = 12, Message.sent_at_ms = 9 (switchboard.proto).
+const FRAME_MESSAGE_FIELD = 12;
+const MESSAGE_SENT_AT_FIELD = 9;
+let wirePos = 0;
+
+function readVarint(b: Uint8Array, end: number): number {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    if (wirePos >= end) return -1;
+    const byte = b[wirePos++]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) return value;
+    scale *= 128;
+  }
+}
+
+/** Moves past one field of `wireType`; false on a malformed or unknown encoding. */
+function skipField(b: Uint8Array, wireType: number, end: number): boolean {
+  switch (wireType) {
+    case 0:
+      return readVarint(b, end) >= 0;
+    case 1:
+      wirePos += 8;
+      return wirePos <= end;
+    case 2: {
+      const len = readVarint(b, end);
+      wirePos += len;
+      return len >= 0 && wirePos <= end;
+    }
+    case 5:
+      wirePos += 4;
+      return wirePos <= end;
+    default:
+      return false;
+  }
+}
+
+/** sent_at_ms of an encoded ServerFrame carrying a message, read off the wire (0 when absent). */
+export function frameSentAtMs(frame: Uint8Array): number {
+  wirePos = 0;
+  let end = frame.length;
+  let inMessage = false;
+  while (wirePos < end) {
+    const tag = readVarint(frame, end);
+    if (tag < 0) return 0;
+    const field = Math.floor(tag / 8);
+    const wireType = tag & 7;
+    if (!inMessage && field === FRAME_MESSAGE_FIELD && wireType === 2) {
+      const len = readVarint(frame, end);
+      if (len < 0 || wirePos + len > end) return 0;
+      end = wirePos + len;
+      inMessage = true;
+      continue;
+    }
+    if (inMessage && field === MESSAGE_SENT_AT_FIELD && wireType === 0) return Math.max(0, readVarint(frame, end));
+    if (!skipField(frame, wireType, end)) return 0;
+  }
+  return 0;
 }

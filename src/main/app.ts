@@ -2,6 +2,7 @@
 // `startGateway` is what `npm start` runs and what in-process tests start on port 0.
 import { hostname } from "node:os";
 import type { Config } from "../config/config.js";
+import { createApiHandler } from "../api/handler.js";
 import { GatewayNode } from "../core/node.js";
 import { MemoryEngine } from "../engine/memory/memory-engine.js";
 import { RedisEngine } from "../engine/redis/redis-engine.js";
@@ -9,6 +10,7 @@ import { startPersistence } from "../persistence/index.js";
 import type { Engine } from "../engine/types.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { Metrics } from "../observability/metrics.js";
+import { registerRedisMetrics } from "../observability/redis-metrics.js";
 import { TokenVerifier } from "../transport/auth.js";
 import { GatewayServer } from "../transport/server.js";
 import { loadNativeUws } from "../transport/uws.js";
@@ -86,7 +88,7 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
     metrics,
     log,
     () => engine.healthy(),
-    null,
+    createApiHandler({ apiKey: config.API_KEY, node, metrics, log }),
   );
   const port = await server.listen();
   log.info({ port, host: config.HOST, engine: engine.kind }, "listening");
@@ -121,7 +123,8 @@ type LocalSessions = () => Iterable<[string, number]>;
 /** memory (default) | redis (REDIS_URL) | redis + MySQL persistence (REDIS_URL and MYSQL_URL). */
 async function defaultEngine(nodeId: string, config: Config, log: Logger, metrics: Metrics, localSessions: LocalSessions): Promise<Engine> {
   if (config.REDIS_URL === undefined) {
-    if (config.MYSQL_URL !== undefined) throw new Error("MYSQL_URL needs REDIS_URL too: batches travel to MySQL through BullMQ queues in Redis");
+    if (config.MYSQL_URL !== undefined)
+      throw new Error("MYSQL_URL needs REDIS_URL too: batches travel to MySQL through BullMQ queues in Redis");
     return new MemoryEngine({ nodeId, historyPerConversation: config.MEMORY_HISTORY_PER_CONVERSATION, dedupeTtlMs: config.DEDUPE_TTL_MS });
   }
   const redis = RedisEngine.fromUrl(config.REDIS_URL, {
@@ -140,20 +143,59 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
     await redis.close();
     throw new Error(`cannot reach Redis at REDIS_URL: ${(err as Error).message}`, { cause: err });
   }
+  registerRedisMetrics(metrics.registry, redis);
   if (config.MYSQL_URL === undefined) return redis;
   const persistence = await startPersistence(config, redis, log, metrics.persistence);
+  const appends = trackAppends(persistence.store);
   // The persistent store and groups decorate Redis's; everything else is the Redis engine's.
   return {
     kind: redis.kind,
     nodeId,
-    store: persistence.store,
+    store: appends.store,
     groups: persistence.groups,
     presence: redis.presence,
     broker: redis.broker,
     healthy: () => redis.healthy(),
     close: async () => {
+      // Sends of sockets the drain just closed may be between Redis and the batcher: closing the
+      // batcher under them would leave a message stored in Redis but never queued for MySQL.
+      await appends.settled(0);
       await persistence.close().catch((err: unknown) => log.error({ err }, "persistence close failed"));
       await redis.close();
+    },
+  };
+}
+
+/** The store with its in-flight appends counted, and a bounded wait for them to settle. */
+function trackAppends<S extends Engine["store"]>(store: S): { store: S; settled(timeoutMs: number): Promise<void> } {
+  const inflight = new Set<Promise<unknown>>();
+  const append = (input: Parameters<Engine["store"]["append"]>[0]): ReturnType<Engine["store"]["append"]> => {
+    const p = store.append(input);
+    inflight.add(p);
+    const forget = (): void => void inflight.delete(p);
+    p.then(forget, forget);
+    return p;
+  };
+  // Methods bound once (the send path reads them per message).
+  const bound = new Map<PropertyKey, unknown>([["append", append]]);
+  const tracked = new Proxy(store, {
+    get(target, prop) {
+      const cached = bound.get(prop);
+      if (cached !== undefined) return cached;
+      const v: unknown = Reflect.get(target, prop, target);
+      if (typeof v !== "function") return v;
+      const fn = (v as (...a: unknown[]) => unknown).bind(target);
+      bound.set(prop, fn);
+      return fn;
+    },
+  });
+  return {
+    store: tracked,
+    async settled(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)));
+      await Promise.race([Promise.allSettled([...inflight]), deadline]);
+      clearTimeout(timer);
     },
   };
 }

@@ -1,9 +1,65 @@
 // Prometheus metrics. Labels are bounded enums only (frame types, close codes, reasons):
 // never a user, conversation or session id. One registry per node so tests can run several.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { CloseCode } from "../protocol/proto.js";
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 const BATCH_BUCKETS = [1, 10, 50, 100, 250, 500, 1000, 2000, 5000];
+/** Send to deliver crosses Redis and may wait on catch-up: a longer tail than send to ack. */
+const DELIVER_BUCKETS = [...LATENCY_BUCKETS, 5, 10, 30];
+
+/** The oneof names of ServerFrame: the bounded `type` label of sb_frames_out_total. */
+export const SERVER_FRAME_TYPES = [
+  "welcome",
+  "sendAck",
+  "message",
+  "syncDone",
+  "presenceResult",
+  "typing",
+  "groupResult",
+  "error",
+  "pong",
+  "goaway",
+  "ackResult",
+] as const;
+export type ServerFrameType = (typeof SERVER_FRAME_TYPES)[number];
+
+/** WebSocket close codes other than ours (RFC 6455) that are worth telling apart. */
+const WS_CLOSE_REASONS: Record<number, string> = {
+  1000: "normal",
+  1001: "client_going_away",
+  1005: "no_status",
+  1006: "abnormal",
+  1009: "too_large",
+  1011: "server_error",
+};
+
+/**
+ * The bounded {code, reason} labels of a close code: ours (4000-4199) and the RFC ones above by
+ * name; any other code a client chooses is "other", so a client cannot create series.
+ */
+export function closeLabels(code: number): { code: string; reason: string } {
+  const ours = CloseCode[code] as string | undefined;
+  if (ours !== undefined && code !== 0) return { code: String(code), reason: ours.toLowerCase() };
+  const ws = WS_CLOSE_REASONS[code];
+  if (ws !== undefined) return { code: String(code), reason: ws };
+  return { code: "other", reason: "other" };
+}
+
+/** A label child cache: prom-client's labels() hashes its arguments on every call. */
+class Children<K, C> {
+  private readonly cache = new Map<K, C>();
+  constructor(private readonly make: (value: K) => C) {}
+
+  get(value: K): C {
+    let c = this.cache.get(value);
+    if (c === undefined) {
+      c = this.make(value);
+      this.cache.set(value, c);
+    }
+    return c;
+  }
+}
 
 /** Persistence metrics (batcher, queue, persister). A separate factory so the persister process,
  * which has no gateway Metrics, registers the same names on its own registry. */
@@ -57,8 +113,8 @@ export class Metrics {
   readonly connects = new Counter({ name: "sb_connects_total", help: "Accepted WebSocket upgrades", registers: [this.registry] });
   readonly disconnects = new Counter({
     name: "sb_disconnects_total",
-    help: "Closed sessions by close code",
-    labelNames: ["code"],
+    help: "Closed sessions by close code and its reason (see closeLabels: bounded)",
+    labelNames: ["code", "reason"],
     registers: [this.registry],
   });
   readonly upgradeRejects = new Counter({
@@ -100,6 +156,12 @@ export class Metrics {
     help: "Message frames written to local sockets (live and catch-up)",
     registers: [this.registry],
   });
+  readonly sendDeliverLatency = new Histogram({
+    name: "sb_send_deliver_seconds",
+    help: "Message sent_at_ms (stored) to its frame written to a recipient socket, once per routed batch",
+    buckets: DELIVER_BUCKETS,
+    registers: [this.registry],
+  });
   readonly sendAckLatency = new Histogram({
     name: "sb_send_ack_seconds",
     help: "Frame received to send_ack written",
@@ -109,7 +171,7 @@ export class Metrics {
   readonly syncRequests = new Counter({ name: "sb_sync_requests_total", help: "Sync requests", registers: [this.registry] });
   readonly syncMessages = new Counter({
     name: "sb_sync_messages_total",
-    help: "Messages served by sync",
+    help: "Messages served by sync, by tier (hot = memory/Redis, cold = MySQL)",
     labelNames: ["source"],
     registers: [this.registry],
   });
@@ -178,7 +240,24 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly apiRequests = new Counter({
+    name: "sb_api_requests_total",
+    help: "Server API requests by route and HTTP status",
+    labelNames: ["route", "status"],
+    registers: [this.registry],
+  });
+
   readonly persistence: PersistenceMetrics = persistenceMetrics(this.registry);
+
+  // Cached label children for the hot path.
+  readonly framesInBy = new Children((type: string) => this.framesIn.labels(type));
+  readonly framesOutBy = new Children((type: ServerFrameType) => this.framesOut.labels(type));
+  readonly disconnectsBy = new Children((code: number) => {
+    const l = closeLabels(code);
+    return this.disconnects.labels(l.code, l.reason);
+  });
+  readonly syncHot = this.syncMessages.labels("hot");
+  readonly syncCold = this.syncMessages.labels("cold");
 
   constructor(opts: { defaults?: boolean } = {}) {
     if (opts.defaults !== false) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });

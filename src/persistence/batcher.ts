@@ -44,6 +44,12 @@ export interface BatcherOptions {
   direct?: DirectCommitter;
   /** ACK_MODE=db without `direct`: completion events of the queue's jobs. */
   completions?: CompletionSource;
+  /** ACK_MODE=db group commit (DB_ACK_MAX_INFLIGHT): while fewer than this many durable batches
+   * are committing, a durable batch ships at the end of the current event-loop turn instead of
+   * waiting for maxMs; while all are busy, messages gather into the next batch, which ships as
+   * soon as one commit returns. The ack then costs about one commit, not maxMs + one commit,
+   * and batches still grow with load. 0 = size/time batching only. */
+  durableMaxInFlight?: number;
   metrics?: PersistenceMetrics;
   log?: Logger;
 }
@@ -63,7 +69,7 @@ interface Pending {
 }
 
 export class Batcher {
-  private readonly opts: Required<Omit<BatcherOptions, "direct" | "completions" | "log" | "metrics" | "job">> &
+  private readonly opts: Required<Omit<BatcherOptions, "direct" | "completions" | "log" | "metrics" | "job" | "durableMaxInFlight">> &
     Pick<BatcherOptions, "direct" | "completions" | "log">;
   private readonly metrics: PersistenceMetrics;
   private readonly jobOptions: JobsOptions;
@@ -73,11 +79,16 @@ export class Batcher {
   private polling = false;
   private readonly poller: NodeJS.Timeout;
   private closed = false;
+  private readonly durableMaxInFlight: number;
+  /** Durable batches between flush and commit (or failure). */
+  private durableShipping = 0;
+  private eagerScheduled = false;
 
   constructor(opts: BatcherOptions) {
     this.opts = { backlogPollMs: 200, enqueueTimeoutMs: 5_000, commitTimeoutMs: 5_000, ...opts };
     this.metrics = opts.metrics ?? persistenceMetrics(new Registry());
     this.jobOptions = persistJobOptions(opts.job);
+    this.durableMaxInFlight = opts.durableMaxInFlight ?? 0;
     this.poller = setInterval(() => void this.refreshBacklog(), this.opts.backlogPollMs).unref();
   }
 
@@ -139,7 +150,21 @@ export class Batcher {
       batch.waiters.push({ key: messageKey(message), durable, resolve, reject });
       batch.durable ||= durable;
       if (batch.messages.length >= this.opts.maxMessages) this.flushPending();
-      else batch.timer ??= setTimeout(() => this.flushPending(), this.opts.maxMs);
+      else {
+        batch.timer ??= setTimeout(() => this.flushPending(), this.opts.maxMs);
+        if (durable) this.scheduleEager();
+      }
+    });
+  }
+
+  /** Group commit for durable batches: ship the pending batch once this turn's messages are in,
+   * if a commit slot is free (a finishing commit calls this again). */
+  private scheduleEager(): void {
+    if (this.eagerScheduled || this.durableShipping >= this.durableMaxInFlight) return;
+    this.eagerScheduled = true;
+    setImmediate(() => {
+      this.eagerScheduled = false;
+      if (this.pending.durable && this.durableShipping < this.durableMaxInFlight) this.flushPending();
     });
   }
 
@@ -148,7 +173,13 @@ export class Batcher {
     if (batch.messages.length === 0) return;
     this.pending = emptyBatch();
     if (batch.timer !== null) clearTimeout(batch.timer);
-    const p = this.ship(batch).finally(() => this.inFlight.delete(p));
+    if (batch.durable) this.durableShipping += 1;
+    const p = this.ship(batch).finally(() => {
+      this.inFlight.delete(p);
+      if (!batch.durable) return;
+      this.durableShipping -= 1;
+      if (this.pending.durable) this.scheduleEager();
+    });
     this.inFlight.add(p);
   }
 

@@ -72,6 +72,7 @@ export async function startPersistence(
     maxMs: config.BATCH_MAX_MS,
     maxBacklog: config.PERSIST_MAX_BACKLOG,
     commitTimeoutMs: config.DB_ACK_TIMEOUT_MS,
+    durableMaxInFlight: config.DB_ACK_MAX_INFLIGHT,
     job: { attempts: config.PERSIST_ATTEMPTS, backoffMs: config.PERSIST_BACKOFF_MS },
     direct,
     completions,

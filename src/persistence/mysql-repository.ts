@@ -89,27 +89,15 @@ export class MysqlRepository {
    */
   async insertBatch(messages: readonly StoredMessage[]): Promise<InsertResult> {
     if (messages.length === 0) return { inserted: 0, conflicts: [] };
-    const rows = messages.map((m) => [
-      m.conversationId,
-      m.seq,
-      m.messageId,
-      m.senderId,
-      m.senderDevice,
-      m.clientMsgId,
-      Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength),
-      m.contentType,
-      m.sentAtMs,
-    ]);
-    const insertMessages = `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ? ON DUPLICATE KEY UPDATE seq = seq`;
+    const insertMessages = insertMessagesSql(messages);
     const newDms = this.unknownDms(messages);
     let inserted: number;
     if (newDms.length === 0) {
       // The common case: one statement in autocommit, which is a transaction of its own.
-      inserted = (await this.run((c) => c.query<ResultSetHeader>({ sql: insertMessages, timeout: this.queryTimeoutMs }, [rows])))[0]
-        .affectedRows;
+      inserted = (await this.run((c) => c.query<ResultSetHeader>({ sql: insertMessages, timeout: this.queryTimeoutMs })))[0].affectedRows;
     } else {
       inserted = await this.transaction(async (c) => {
-        const [res] = await c.query<ResultSetHeader>({ sql: insertMessages, timeout: this.queryTimeoutMs }, [rows]);
+        const [res] = await c.query<ResultSetHeader>({ sql: insertMessages, timeout: this.queryTimeoutMs });
         await this.upsertDms(c, newDms);
         return res.affectedRows;
       });
@@ -386,6 +374,41 @@ export class MysqlRepository {
     );
     return { conversationId, name: String(row.name), ownerId: String(row.owner_id), memberIds: members.map((m) => String(m.user_id)) };
   }
+}
+
+// Identifiers by the protocol's rules (and the usual content types) need no escaping: quoting them
+// is enough. Anything else goes through mysql2's escape, exactly as `VALUES ?` would.
+const NEEDS_NO_ESCAPE = /^[A-Za-z0-9_.@:/+ -]*$/;
+
+function sqlString(s: string): string {
+  return NEEDS_NO_ESCAPE.test(s) ? `'${s}'` : mysql.escape(s);
+}
+
+function sqlNumber(n: number): string {
+  return Number.isFinite(n) ? String(n) : mysql.escape(n);
+}
+
+/**
+ * The batch's multi-row INSERT as one SQL string, built directly rather than through mysql2's
+ * generic `format` of a `VALUES ?` array (which type-checks and regex-escapes every value: twice
+ * the CPU on the persister's hot path). Same literals mysql2 would write (bodies as X'hex'). Rows
+ * are in primary-key order, so InnoDB appends along each conversation's range and concurrent
+ * batches take their row locks in one order.
+ */
+export function insertMessagesSql(messages: readonly StoredMessage[]): string {
+  const sorted = [...messages].sort((a, b) =>
+    a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : a.seq - b.seq,
+  );
+  let sql = `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES `;
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    const body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength).toString("hex");
+    sql +=
+      `${i === 0 ? "" : ","}(${sqlString(m.conversationId)},${sqlNumber(m.seq)},${sqlString(m.messageId)},` +
+      `${sqlString(m.senderId)},${sqlString(m.senderDevice)},${sqlString(m.clientMsgId)},X'${body}',` +
+      `${sqlString(m.contentType)},${sqlNumber(m.sentAtMs)})`;
+  }
+  return `${sql} ON DUPLICATE KEY UPDATE seq = seq`;
 }
 
 function toMessage(r: RowDataPacket): StoredMessage {

@@ -42,6 +42,12 @@ export interface PersistentStoreOptions {
 // hand the message to the batcher again instead of trusting that it is on its way.
 const UNCONFIRMED_LIMIT = 100_000;
 
+/** A read that says how many of its messages came from MySQL (the node's hot/cold sync metric
+ * reads `coldMessages` when a store provides it). */
+export interface TieredReadResult extends ReadResult {
+  coldMessages: number;
+}
+
 export class PersistentStore implements MessageStore {
   private readonly inner: MessageStore;
   private readonly batcher: Batcher;
@@ -90,9 +96,9 @@ export class PersistentStore implements MessageStore {
    * not hold yet (trimmed from the hot store before its batch was written) stops the page there,
    * or is UNAVAILABLE (retryable) when it is the very first message asked for.
    */
-  async read(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult> {
+  async read(conversationId: string, afterSeq: number, limit: number): Promise<TieredReadResult> {
     const hot = await this.inner.read(conversationId, afterSeq, limit);
-    if (hot.lastSeq > 0 && afterSeq + 1 >= hot.oldestSeq) return hot;
+    if (hot.lastSeq > 0 && afterSeq + 1 >= hot.oldestSeq) return { ...hot, coldMessages: 0 };
     if (hot.lastSeq === 0) return this.readColdOnly(conversationId, afterSeq, limit);
 
     const gapEnd = hot.oldestSeq - 1; // MySQL must provide afterSeq+1 .. gapEnd
@@ -104,6 +110,7 @@ export class PersistentStore implements MessageStore {
       });
     }
     const messages = cold;
+    const coldMessages = cold.length;
     if (cold.length === gapEnd - afterSeq && messages.length < limit) {
       // The hot read started at its oldest message (afterSeq was below it): it follows gapEnd.
       for (const m of hot.messages) {
@@ -111,7 +118,7 @@ export class PersistentStore implements MessageStore {
         if (m.seq === messages[messages.length - 1]!.seq + 1) messages.push(m);
       }
     }
-    return { messages, lastSeq: hot.lastSeq, oldestSeq: 1 };
+    return { messages, lastSeq: hot.lastSeq, oldestSeq: 1, coldMessages };
   }
 
   async conversationsOf(userId: string): Promise<ConversationHead[]> {
@@ -185,12 +192,13 @@ export class PersistentStore implements MessageStore {
     await this.flushCursors();
   }
 
-  private async readColdOnly(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult> {
+  private async readColdOnly(conversationId: string, afterSeq: number, limit: number): Promise<TieredReadResult> {
     // The hot store knows nothing (new node, evicted or restarted): MySQL alone answers.
     const [messages, lastSeq] = await this.cold(() =>
       Promise.all([this.repo.readRange(conversationId, afterSeq, limit), this.repo.lastSeq(conversationId)]),
     );
-    return { messages: contiguous(messages, afterSeq), lastSeq, oldestSeq: 1 };
+    const served = contiguous(messages, afterSeq);
+    return { messages: served, lastSeq, oldestSeq: 1, coldMessages: served.length };
   }
 
   private async cold<T>(fn: () => Promise<T>): Promise<T> {

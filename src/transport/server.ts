@@ -29,6 +29,8 @@ export type ApiHandler = (req: ApiRequest) => Promise<{ status: number; body: un
 export interface ApiRequest {
   method: string;
   path: string;
+  /** The raw query string, without "?" ("" when none). */
+  query: string;
   authorization: string;
   body: Buffer;
 }
@@ -285,6 +287,7 @@ export class GatewayServer {
   private serveApi(res: UWS.HttpResponse, req: UWS.HttpRequest): void {
     const method = req.getMethod().toUpperCase();
     const path = req.getUrl();
+    const query = req.getQuery() ?? "";
     const authorization = req.getHeader("authorization");
     let aborted = false;
     res.onAborted(() => {
@@ -307,7 +310,7 @@ export class GatewayServer {
       }
       chunks.push(Buffer.from(chunk.slice(0)));
       if (!isLast) return;
-      api({ method, path, authorization, body: Buffer.concat(chunks) }).then(
+      api({ method, path, query, authorization, body: Buffer.concat(chunks) }).then(
         ({ status, body }) => {
           if (!aborted) this.respond(res, httpStatus(status), body);
         },

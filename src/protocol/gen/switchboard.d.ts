@@ -2568,5 +2568,197 @@ export namespace switchboard {
             /** Shape of a StoredMessageRecord. */
             type $Shape = switchboard.v1.StoredMessageRecord.$Properties;
         }
+
+        /**
+         * Properties of a PersistBatch.
+         * @deprecated Use switchboard.v1.PersistBatch.$Properties instead.
+         */
+        interface IPersistBatch extends switchboard.v1.PersistBatch.$Properties {
+        }
+
+        /** Represents a PersistBatch. */
+        class PersistBatch {
+
+            /**
+             * Constructs a new PersistBatch.
+             * @param [p] Properties to set
+             */
+            constructor(p?: switchboard.v1.PersistBatch.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PersistBatch messages. */
+            messages: switchboard.v1.PersistedMessage.$Properties[];
+
+            /**
+             * Creates a new PersistBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PersistBatch instance
+             */
+            static create(properties: switchboard.v1.PersistBatch.$Shape): switchboard.v1.PersistBatch & switchboard.v1.PersistBatch.$Shape;
+            static create(properties?: switchboard.v1.PersistBatch.$Properties): switchboard.v1.PersistBatch;
+
+            /**
+             * Encodes the specified PersistBatch message. Does not implicitly {@link switchboard.v1.PersistBatch.verify|verify} messages.
+             * @param m PersistBatch message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: switchboard.v1.PersistBatch.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PersistBatch message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {switchboard.v1.PersistBatch & switchboard.v1.PersistBatch.$Shape} PersistBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): switchboard.v1.PersistBatch & switchboard.v1.PersistBatch.$Shape;
+
+            /**
+             * Gets the type url for PersistBatch
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PersistBatch {
+
+            /** Properties of a PersistBatch. */
+            interface $Properties {
+
+                /** PersistBatch messages */
+                messages?: (switchboard.v1.PersistedMessage.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PersistBatch. */
+            type $Shape = switchboard.v1.PersistBatch.$Properties;
+        }
+
+        /**
+         * Properties of a PersistedMessage.
+         * @deprecated Use switchboard.v1.PersistedMessage.$Properties instead.
+         */
+        interface IPersistedMessage extends switchboard.v1.PersistedMessage.$Properties {
+        }
+
+        /** Represents a PersistedMessage. */
+        class PersistedMessage {
+
+            /**
+             * Constructs a new PersistedMessage.
+             * @param [p] Properties to set
+             */
+            constructor(p?: switchboard.v1.PersistedMessage.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PersistedMessage sentAtMs. */
+            sentAtMs: number;
+
+            /** PersistedMessage seq. */
+            seq: number;
+
+            /** PersistedMessage messageId. */
+            messageId: string;
+
+            /** PersistedMessage senderId. */
+            senderId: string;
+
+            /** PersistedMessage senderDevice. */
+            senderDevice: string;
+
+            /** PersistedMessage clientMsgId. */
+            clientMsgId: string;
+
+            /** PersistedMessage body. */
+            body: Uint8Array;
+
+            /** PersistedMessage contentType. */
+            contentType: string;
+
+            /** PersistedMessage conversationId. */
+            conversationId: string;
+
+            /**
+             * Creates a new PersistedMessage instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PersistedMessage instance
+             */
+            static create(properties: switchboard.v1.PersistedMessage.$Shape): switchboard.v1.PersistedMessage & switchboard.v1.PersistedMessage.$Shape;
+            static create(properties?: switchboard.v1.PersistedMessage.$Properties): switchboard.v1.PersistedMessage;
+
+            /**
+             * Encodes the specified PersistedMessage message. Does not implicitly {@link switchboard.v1.PersistedMessage.verify|verify} messages.
+             * @param m PersistedMessage message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: switchboard.v1.PersistedMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PersistedMessage message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {switchboard.v1.PersistedMessage & switchboard.v1.PersistedMessage.$Shape} PersistedMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): switchboard.v1.PersistedMessage & switchboard.v1.PersistedMessage.$Shape;
+
+            /**
+             * Gets the type url for PersistedMessage
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PersistedMessage {
+
+            /** Properties of a PersistedMessage. */
+            interface $Properties {
+
+                /** PersistedMessage sentAtMs */
+                sentAtMs?: (number|null);
+
+                /** PersistedMessage seq */
+                seq?: (number|null);
+
+                /** PersistedMessage messageId */
+                messageId?: (string|null);
+
+                /** PersistedMessage senderId */
+                senderId?: (string|null);
+
+                /** PersistedMessage senderDevice */
+                senderDevice?: (string|null);
+
+                /** PersistedMessage clientMsgId */
+                clientMsgId?: (string|null);
+
+                /** PersistedMessage body */
+                body?: (Uint8Array|null);
+
+                /** PersistedMessage contentType */
+                contentType?: (string|null);
+
+                /** PersistedMessage conversationId */
+                conversationId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PersistedMessage. */
+            type $Shape = switchboard.v1.PersistedMessage.$Properties;
+        }
     }
 }

@@ -6229,6 +6229,500 @@ export const switchboard = $root.switchboard = (() => {
             return StoredMessageRecord;
         })();
 
+        v1.PersistBatch = (function() {
+
+            /**
+             * Properties of a PersistBatch.
+             * @typedef {Object} switchboard.v1.PersistBatch.$Properties
+             * @property {Array.<switchboard.v1.PersistedMessage.$Properties>|null} [messages] PersistBatch messages
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PersistBatch.
+             * @memberof switchboard.v1
+             * @interface IPersistBatch
+             * @augments switchboard.v1.PersistBatch.$Properties
+             * @deprecated Use switchboard.v1.PersistBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of a PersistBatch.
+             * @typedef {switchboard.v1.PersistBatch.$Properties} switchboard.v1.PersistBatch.$Shape
+             */
+
+            /**
+             * Constructs a new PersistBatch.
+             * @memberof switchboard.v1
+             * @classdesc Represents a PersistBatch.
+             * @constructor
+             * @param {switchboard.v1.PersistBatch.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PersistBatch = function (p) {
+                this.messages = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PersistBatch messages.
+             * @member {Array.<switchboard.v1.PersistedMessage.$Properties>} messages
+             * @memberof switchboard.v1.PersistBatch
+             * @instance
+             */
+            PersistBatch.prototype.messages = $util.emptyArray;
+
+            /**
+             * Creates a new PersistBatch instance using the specified properties.
+             * @function create
+             * @memberof switchboard.v1.PersistBatch
+             * @static
+             * @param {switchboard.v1.PersistBatch.$Properties=} [properties] Properties to set
+             * @returns {switchboard.v1.PersistBatch} PersistBatch instance
+             * @type {{
+             *   (properties: switchboard.v1.PersistBatch.$Shape): switchboard.v1.PersistBatch & switchboard.v1.PersistBatch.$Shape;
+             *   (properties?: switchboard.v1.PersistBatch.$Properties): switchboard.v1.PersistBatch;
+             * }}
+             */
+            PersistBatch.create = function(properties) {
+                return new PersistBatch(properties);
+            };
+
+            /**
+             * Encodes the specified PersistBatch message. Does not implicitly {@link switchboard.v1.PersistBatch.verify|verify} messages.
+             * @function encode
+             * @memberof switchboard.v1.PersistBatch
+             * @static
+             * @param {switchboard.v1.PersistBatch.$Properties} m PersistBatch message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PersistBatch.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.messages != null && m.messages.length) {
+                    for (var i = 0; i < m.messages.length; ++i)
+                        $root.switchboard.v1.PersistedMessage.encode(m.messages[i], w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a PersistBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof switchboard.v1.PersistBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {switchboard.v1.PersistBatch & switchboard.v1.PersistBatch.$Shape} PersistBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PersistBatch.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.switchboard.v1.PersistBatch();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.messages && m.messages.length))
+                                m.messages = [];
+                            m.messages.push($root.switchboard.v1.PersistedMessage.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for PersistBatch
+             * @function getTypeUrl
+             * @memberof switchboard.v1.PersistBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PersistBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/switchboard.v1.PersistBatch";
+            };
+
+            return PersistBatch;
+        })();
+
+        v1.PersistedMessage = (function() {
+
+            /**
+             * Properties of a PersistedMessage.
+             * @typedef {Object} switchboard.v1.PersistedMessage.$Properties
+             * @property {number|null} [sentAtMs] PersistedMessage sentAtMs
+             * @property {number|null} [seq] PersistedMessage seq
+             * @property {string|null} [messageId] PersistedMessage messageId
+             * @property {string|null} [senderId] PersistedMessage senderId
+             * @property {string|null} [senderDevice] PersistedMessage senderDevice
+             * @property {string|null} [clientMsgId] PersistedMessage clientMsgId
+             * @property {Uint8Array|null} [body] PersistedMessage body
+             * @property {string|null} [contentType] PersistedMessage contentType
+             * @property {string|null} [conversationId] PersistedMessage conversationId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PersistedMessage.
+             * @memberof switchboard.v1
+             * @interface IPersistedMessage
+             * @augments switchboard.v1.PersistedMessage.$Properties
+             * @deprecated Use switchboard.v1.PersistedMessage.$Properties instead.
+             */
+
+            /**
+             * Shape of a PersistedMessage.
+             * @typedef {switchboard.v1.PersistedMessage.$Properties} switchboard.v1.PersistedMessage.$Shape
+             */
+
+            /**
+             * Constructs a new PersistedMessage.
+             * @memberof switchboard.v1
+             * @classdesc Represents a PersistedMessage.
+             * @constructor
+             * @param {switchboard.v1.PersistedMessage.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PersistedMessage = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PersistedMessage sentAtMs.
+             * @member {number} sentAtMs
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.sentAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PersistedMessage seq.
+             * @member {number} seq
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PersistedMessage messageId.
+             * @member {string} messageId
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.messageId = "";
+
+            /**
+             * PersistedMessage senderId.
+             * @member {string} senderId
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.senderId = "";
+
+            /**
+             * PersistedMessage senderDevice.
+             * @member {string} senderDevice
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.senderDevice = "";
+
+            /**
+             * PersistedMessage clientMsgId.
+             * @member {string} clientMsgId
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.clientMsgId = "";
+
+            /**
+             * PersistedMessage body.
+             * @member {Uint8Array} body
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.body = $util.newBuffer([]);
+
+            /**
+             * PersistedMessage contentType.
+             * @member {string} contentType
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.contentType = "";
+
+            /**
+             * PersistedMessage conversationId.
+             * @member {string} conversationId
+             * @memberof switchboard.v1.PersistedMessage
+             * @instance
+             */
+            PersistedMessage.prototype.conversationId = "";
+
+            /**
+             * Creates a new PersistedMessage instance using the specified properties.
+             * @function create
+             * @memberof switchboard.v1.PersistedMessage
+             * @static
+             * @param {switchboard.v1.PersistedMessage.$Properties=} [properties] Properties to set
+             * @returns {switchboard.v1.PersistedMessage} PersistedMessage instance
+             * @type {{
+             *   (properties: switchboard.v1.PersistedMessage.$Shape): switchboard.v1.PersistedMessage & switchboard.v1.PersistedMessage.$Shape;
+             *   (properties?: switchboard.v1.PersistedMessage.$Properties): switchboard.v1.PersistedMessage;
+             * }}
+             */
+            PersistedMessage.create = function(properties) {
+                return new PersistedMessage(properties);
+            };
+
+            /**
+             * Encodes the specified PersistedMessage message. Does not implicitly {@link switchboard.v1.PersistedMessage.verify|verify} messages.
+             * @function encode
+             * @memberof switchboard.v1.PersistedMessage
+             * @static
+             * @param {switchboard.v1.PersistedMessage.$Properties} m PersistedMessage message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PersistedMessage.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sentAtMs != null && $Object.hasOwnProperty.call(m, "sentAtMs") && (typeof m.sentAtMs === "object" ? m.sentAtMs.low || m.sentAtMs.high : m.sentAtMs !== 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).fixed64(m.sentAtMs);
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && (typeof m.seq === "object" ? m.seq.low || m.seq.high : m.seq !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.seq);
+                if (m.messageId != null && $Object.hasOwnProperty.call(m, "messageId") && m.messageId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.messageId);
+                if (m.senderId != null && $Object.hasOwnProperty.call(m, "senderId") && m.senderId !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.senderId);
+                if (m.senderDevice != null && $Object.hasOwnProperty.call(m, "senderDevice") && m.senderDevice !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.senderDevice);
+                if (m.clientMsgId != null && $Object.hasOwnProperty.call(m, "clientMsgId") && m.clientMsgId !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.clientMsgId);
+                if (m.body != null && $Object.hasOwnProperty.call(m, "body") && m.body.length)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.body);
+                if (m.contentType != null && $Object.hasOwnProperty.call(m, "contentType") && m.contentType !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.contentType);
+                if (m.conversationId != null && $Object.hasOwnProperty.call(m, "conversationId") && m.conversationId !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.conversationId);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a PersistedMessage message from the specified reader or buffer.
+             * @function decode
+             * @memberof switchboard.v1.PersistedMessage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {switchboard.v1.PersistedMessage & switchboard.v1.PersistedMessage.$Shape} PersistedMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PersistedMessage.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.switchboard.v1.PersistedMessage();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (typeof (v = r.fixed64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sentAtMs = v;
+                            else
+                                delete m.sentAtMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.seq = v;
+                            else
+                                delete m.seq;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.messageId = v;
+                            else
+                                delete m.messageId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.senderId = v;
+                            else
+                                delete m.senderId;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.senderDevice = v;
+                            else
+                                delete m.senderDevice;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.clientMsgId = v;
+                            else
+                                delete m.clientMsgId;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.body = v;
+                            else
+                                delete m.body;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.contentType = v;
+                            else
+                                delete m.contentType;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.conversationId = v;
+                            else
+                                delete m.conversationId;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for PersistedMessage
+             * @function getTypeUrl
+             * @memberof switchboard.v1.PersistedMessage
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PersistedMessage.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/switchboard.v1.PersistedMessage";
+            };
+
+            return PersistedMessage;
+        })();
+
         return v1;
     })();
 

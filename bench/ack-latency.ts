@@ -27,6 +27,8 @@ const env = (k: string, d: number): number => Number(process.env[k] ?? d);
 const RATE = env("RATE", 5000);
 const SECONDS = env("SECONDS", 20);
 const PAIRS = env("PAIRS", 200);
+/** A first load run, not measured: JIT, connection setup and Redis/MySQL pools warm up. */
+const WARMUP = env("WARMUP", 5);
 const SIZE = env("SIZE", 64);
 const RUNS = (process.env.RUNS ?? "store-embedded,store-external,db-embedded,db-external").split(",").map((s) => s.trim());
 const MYSQL_BASE = process.env.MYSQL_URL ?? "mysql://root@127.0.0.1:3306/switchboard";
@@ -180,7 +182,7 @@ async function oneRun(run: string): Promise<Row> {
       const p = spawn(process.execPath, ["dist/src/main/persister.js"], {
         cwd: ROOT,
         env: { ...common, PORT: String(persisterPort), NODE_ID: `ackp-${id}` },
-        stdio: ["ignore", "inherit", "inherit"],
+        stdio: ["ignore", "ignore", "inherit"],
       });
       children.push(p);
       await waitReady(`http://127.0.0.1:${persisterPort}/readyz`, p).catch(async () => {
@@ -194,15 +196,12 @@ async function oneRun(run: string): Promise<Row> {
     const gw = spawn(process.execPath, ["dist/src/main/gateway.js"], {
       cwd: ROOT,
       env: { ...common, PORT: String(port), NODE_ID: `ackgw-${id}`, EMBEDDED_PERSISTER: placement === "embedded" ? "true" : "false" },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", "ignore", "inherit"],
     });
     children.push(gw);
     await waitReady(`http://127.0.0.1:${port}/readyz`, gw);
 
-    const before = await scrape(port);
-    const beforeP = await scrape(persisterPort);
-    const out = join(OUT, `${run}-${id}`);
-    const args = [
+    const loadArgs = (seconds: number, out: string): string[] => [
       "--import",
       "tsx",
       "load/cli.ts",
@@ -214,7 +213,7 @@ async function oneRun(run: string): Promise<Row> {
       "--rate",
       String(RATE),
       "--duration",
-      String(SECONDS),
+      String(seconds),
       "--size",
       String(SIZE),
       "--workers",
@@ -224,8 +223,15 @@ async function oneRun(run: string): Promise<Row> {
       "--out",
       out,
     ];
-    const load = spawn(process.execPath, args, { cwd: ROOT, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
-    const code = await new Promise<number | null>((r) => load.once("exit", r));
+    const runLoad = async (seconds: number, out: string): Promise<number | null> => {
+      const load = spawn(process.execPath, loadArgs(seconds, out), { cwd: ROOT, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+      return new Promise<number | null>((r) => load.once("exit", r));
+    };
+    if (WARMUP > 0) await runLoad(WARMUP, join(OUT, `${run}-${id}-warmup`));
+    const before = await scrape(port);
+    const beforeP = await scrape(persisterPort);
+    const out = join(OUT, `${run}-${id}`);
+    const code = await runLoad(SECONDS, out);
     const after = await scrape(port);
     const afterP = await scrape(persisterPort);
     const result = JSON.parse(readFileSync(join(out, "result.json"), "utf8")) as RunResult;

@@ -195,6 +195,9 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 const REDIS_URL = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
 const MYSQL_BASE = process.env["MYSQL_URL"] ?? "mysql://root@127.0.0.1:3306/switchboard";
 
+/** --env KEY=VALUE: extra settings for every Switchboard gateway of the run (tuning experiments). */
+const extraGatewayEnv: Record<string, string> = {};
+
 const gatewayEnv = (port: number, nodeId: string): Record<string, string> => ({
   NODE_ENV: "production",
   HOST: "127.0.0.1",
@@ -209,6 +212,7 @@ const gatewayEnv = (port: number, nodeId: string): Record<string, string> => ({
   IP_CONNECT_BURST: "100000",
   IP_MAX_CONNECTIONS: "100000",
   MAX_CONNECTIONS: "100000",
+  ...extraGatewayEnv,
 });
 
 async function startGateways(n: number, tag: string, extra: Record<string, string>): Promise<Running> {
@@ -533,13 +537,17 @@ export function ratios(results: SystemResult[]): Ratio[] {
   ];
 }
 
-export function renderBench(results: SystemResult[], meta: { startedAt: string; quick: boolean; repeat: number; profile: Profile }): string {
+export function renderBench(
+  results: SystemResult[],
+  meta: { startedAt: string; quick: boolean; repeat: number; profile: Profile; gatewayEnv: Record<string, string> },
+): string {
   const p = meta.profile;
   const lines = [
     `# Switchboard bench (${meta.startedAt})`,
     "",
     `${meta.quick ? "**--quick (smoke: figures are not meaningful)** · " : ""}machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version} · best of ${meta.repeat} attempt(s) per system`,
     "",
+    ...(Object.keys(meta.gatewayEnv).length > 0 ? [`Switchboard gateways ran with extra settings: ${Object.entries(meta.gatewayEnv).map(([k, v]) => `${k}=${v}`).join(" ")}`, ""] : []),
     `Chat: ${p.pairs} pairs (${2 * p.pairs} connections, ${p.chatWorkers} client processes), ${p.stepSec} s steps from ${p.startRate}/s ×${p.factor}, then ${p.bisections} bisections; a step passes with p99 send→deliver ≤ ${P99_BUDGET_MS} ms, 0 lost, 0 failed, 0 unacked, ≥ 95% of the rate sent.`,
     `Memory: ${p.idleConnections} idle connections (${p.idleWorkers} client processes, ${p.connectRate}/s); RSS per connection is marginal: (RSS with all connected, after a ${p.holdSec} s hold − RSS after a warm-up round of ${p.idleWarmup} connections opened and closed and 3 s settle) / connections, summed over the system's nodes. The warm-up absorbs one-time growth (V8's young generation, JIT code, pools) that makes (RSS_N − RSS_0)/N overstate the first burst.`,
     "",
@@ -573,17 +581,26 @@ async function main(): Promise<number> {
       only: { type: "string", multiple: true },
       repeat: { type: "string" },
       "no-build": { type: "boolean" },
+      env: { type: "string", multiple: true },
       out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help === true) {
-    log(`usage: npm run bench -- [--quick] [--only ${SYSTEMS.join("|")}[,...]] [--repeat <n>] [--no-build] [--out <dir>]`);
+    log(
+      `usage: npm run bench -- [--quick] [--only ${SYSTEMS.join("|")}[,...]] [--repeat <n>] [--no-build] [--env KEY=VALUE …] [--out <dir>]\n` +
+        "  --env sets a variable for every Switchboard gateway (after the bench's own), e.g. --env BATCH_MAX_MS=2",
+    );
     return 0;
   }
   const only = (values.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s.length > 0);
   for (const s of only) if (!(SYSTEMS as readonly string[]).includes(s)) throw new Error(`--only: unknown system ${s} (${SYSTEMS.join(", ")})`);
   const systems = only.length > 0 ? SYSTEMS.filter((s) => only.includes(s)) : [...SYSTEMS];
+  for (const kv of values.env ?? []) {
+    const eq = kv.indexOf("=");
+    if (eq <= 0) throw new Error(`--env expects KEY=VALUE, got ${kv}`);
+    extraGatewayEnv[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
   const repeat = Math.max(1, Math.min(5, Number(values.repeat ?? 1) || 1));
   const quick = values.quick === true;
   const p = quick ? QUICK : FULL;
@@ -604,7 +621,7 @@ async function main(): Promise<number> {
     all.push(...attempts);
     results.push(best(attempts));
   }
-  const meta = { startedAt, quick, repeat, profile: p };
+  const meta = { startedAt, quick, repeat, profile: p, gatewayEnv: extraGatewayEnv };
   const summary = renderBench(results, meta);
   await mkdir(dir, { recursive: true });
   const result = { tool: "switchboard-bench", version: 1, ...meta, machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, node: process.version }, results, ratios: ratios(results), attempts: all };

@@ -195,7 +195,8 @@ export class Coordinator {
     const workerPath = fileURLToPath(new URL("./worker.ts", import.meta.url));
     for (const p of this.plan.workers) {
       const child = fork(workerPath, [], {
-        execArgv: ["--import", "tsx"],
+        // LOAD_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the generator itself.
+        execArgv: ["--import", "tsx", ...(process.env["LOAD_WORKER_NODE_ARGS"]?.split(" ").filter((a) => a !== "") ?? [])],
         env: { ...process.env, SWITCHBOARD_LOAD_WORKER: "1" },
         stdio: ["ignore", "inherit", "inherit", "ipc"],
         serialization: "advanced",

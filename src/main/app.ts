@@ -159,7 +159,7 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
     close: async () => {
       // Sends of sockets the drain just closed may be between Redis and the batcher: closing the
       // batcher under them would leave a message stored in Redis but never queued for MySQL.
-      await appends.settled(0);
+      await appends.settled(5_000);
       await persistence.close().catch((err: unknown) => log.error({ err }, "persistence close failed"));
       await redis.close();
     },

@@ -91,10 +91,13 @@ describe("cluster: Redis restart under running gateway processes", () => {
       timeoutMs: 15_000,
       what: "node 1's sessions re-registered",
     });
-    // The send that waited through the outage is acked and delivered across nodes.
+    // The send that waited through the outage is acked. Its live push may have missed carol: the
+    // retry can be stored before node 1 has re-registered carol in the (empty) new Redis. Acked
+    // means stored, so carol recovers it by sync (a client syncs on its next gap or reconnect).
     const late = await pending;
     expect(late.duplicate).toBe(false);
-    await waitFor(() => cIn.some((m) => m.clientMsgId === late.clientMsgId), { timeoutMs: 10_000, what: "carol gets the late send" });
+    await c.sync([{ conversationId: dm(alice, carol), afterSeq: 0 }]);
+    await waitFor(() => cIn.some((m) => m.clientMsgId === late.clientMsgId), { timeoutMs: 10_000, what: "carol has the late send" });
     // Cross-node delivery both ways, on conversations the new Redis has no seqs for yet.
     const toDave = await a.send(dm(alice, dave), "hello dave");
     const dIn = inbox(d);

@@ -96,7 +96,7 @@ async function scrape(port: number | null): Promise<Map<string, Hist>> {
     return h;
   };
   for (const line of text.split("\n")) {
-    const m = /^(sb_persist_\w+?)_(bucket|sum|count)(\{[^}]*\})? (\S+)$/.exec(line);
+    const m = /^(sb_persist_\w+?|sb_send_ack_seconds)_(bucket|sum|count)(\{[^}]*\})? (\S+)$/.exec(line);
     if (m === null) continue;
     const h = get(m[1]!);
     const v = Number(m[4]);
@@ -104,7 +104,10 @@ async function scrape(port: number | null): Promise<Map<string, Hist>> {
     else if (m[2] === "count") h.count += v;
     else {
       const le = /le="([^"]+)"/.exec(m[3] ?? "");
-      if (le !== null) h.buckets.set(Number(le[1]), (h.buckets.get(Number(le[1])) ?? 0) + v);
+      if (le !== null) {
+        const bound = le[1] === "+Inf" ? Infinity : Number(le[1]);
+        h.buckets.set(bound, (h.buckets.get(bound) ?? 0) + v);
+      }
     }
   }
   return out;
@@ -143,10 +146,12 @@ interface Row {
   batch: string;
   insert: string;
   dbAck: string;
+  serverAck: string;
 }
 
 async function oneRun(run: string): Promise<Row> {
-  const [mode, placement] = run.split("-") as ["store" | "db", "embedded" | "external"];
+  // "redis-only": the same gateway without MYSQL_URL (no persistence): the control for the tail.
+  const [mode, placement] = run.split("-") as ["store" | "db" | "redis", "embedded" | "external" | "only"];
   const id = randomBytes(4).toString("hex");
   const dbName = `sback_${id}`;
   const mysqlUrl = formatMysqlUrl({ ...parseMysqlUrl(MYSQL_BASE), database: dbName });
@@ -160,12 +165,12 @@ async function oneRun(run: string): Promise<Row> {
     const common: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "development",
-      MYSQL_URL: mysqlUrl,
+      MYSQL_URL: mode === "redis" ? undefined : mysqlUrl,
       REDIS_URL,
       REDIS_PREFIX: redisPrefix,
       PERSIST_PREFIX: bullPrefix,
       PERSIST_QUEUE: `persist-${id}`,
-      ACK_MODE: mode,
+      ACK_MODE: mode === "redis" ? "store" : mode,
       // dist/ has no copy of migrations/ (the Docker image symlinks it): point at the source tree.
       MIGRATIONS_DIR: join(ROOT, "migrations"),
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -174,7 +179,8 @@ async function oneRun(run: string): Promise<Row> {
       SEND_RATE_PER_SEC: "1000000",
       SEND_BURST: "1000000",
     };
-    execFileSync(process.execPath, ["dist/src/main/migrate.js"], { cwd: ROOT, env: common, stdio: ["ignore", "ignore", "inherit"] });
+    if (mode !== "redis")
+      execFileSync(process.execPath, ["dist/src/main/migrate.js"], { cwd: ROOT, env: common, stdio: ["ignore", "ignore", "inherit"] });
 
     let persisterPort: number | null = null;
     if (placement === "external") {
@@ -257,6 +263,7 @@ async function oneRun(run: string): Promise<Row> {
           ? `${describe(ins, "ms")}; gateway direct: ${describe(insGw, "ms")}`
           : describe(ins, "ms"),
       dbAck: describe(delta(before.get("sb_persist_db_ack_seconds"), after.get("sb_persist_db_ack_seconds")), "ms"),
+      serverAck: describe(delta(before.get("sb_send_ack_seconds"), after.get("sb_send_ack_seconds")), "ms"),
     };
   } finally {
     for (const c of children.reverse()) await stop(c);
@@ -279,7 +286,9 @@ async function main(): Promise<void> {
   if (process.env.SKIP_BUILD !== "1") execFileSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
   const admin = parseMysqlUrl(MYSQL_BASE);
   const c = await mysql.createConnection({ host: admin.host, port: admin.port, user: admin.user, password: admin.password });
-  const [vars] = await c.query("SHOW VARIABLES WHERE Variable_name IN ('innodb_flush_log_at_trx_commit', 'sync_binlog', 'log_bin', 'version')");
+  const [vars] = await c.query(
+    "SHOW VARIABLES WHERE Variable_name IN ('innodb_flush_log_at_trx_commit', 'sync_binlog', 'log_bin', 'version')",
+  );
   await c.end();
   const settings = (vars as { Variable_name: string; Value: string }[]).map((v) => `${v.Variable_name}=${v.Value}`).join(" ");
   const rows: Row[] = [];
@@ -290,21 +299,29 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  send_ack p50 ${row.p50} ms, p99 ${row.p99} ms, p999 ${row.p999} ms, max ${row.max} ms; ` +
         `sent ${row.sent}, acked ${row.acked}, failed ${row.failed}, lost ${row.lost}\n` +
-        `  batch ${row.batch}\n  insert ${row.insert}\n  db-ack wait ${row.dbAck}\n`,
+        `  batch ${row.batch}\n  insert ${row.insert}\n  db-ack wait ${row.dbAck}\n  server-side send_ack ${row.serverAck}\n`,
     );
   }
-  const knobs = ["BATCH_MAX_MESSAGES", "BATCH_MAX_MS", "DB_ACK_MAX_INFLIGHT", "DB_ACK_PATH", "MYSQL_POOL_SIZE", "PERSIST_CONCURRENCY"]
+  const knobs = [
+    "BATCH_MAX_MESSAGES",
+    "BATCH_MAX_MS",
+    "DB_ACK_MAX_INFLIGHT",
+    "STORE_ACK_MAX_INFLIGHT",
+    "DB_ACK_PATH",
+    "MYSQL_POOL_SIZE",
+    "PERSIST_CONCURRENCY",
+  ]
     .filter((k) => process.env[k] !== undefined)
     .map((k) => `${k}=${process.env[k]}`)
     .join(" ");
   process.stdout.write(
     `\nMariaDB: ${settings}; gateway knobs: ${knobs || "defaults"}\n` +
-      `| run | send_ack p50 | p99 | p999 | max | sent / acked / failed / lost | batch (msgs) | insert+commit | db-ack wait |\n` +
-      `|---|---|---|---|---|---|---|---|---|\n` +
+      `| run | send_ack p50 | p99 | p999 | max | sent / acked / failed / lost | batch (msgs) | insert+commit | db-ack wait | server-side send_ack |\n` +
+      `|---|---|---|---|---|---|---|---|---|---|\n` +
       rows
         .map(
           (r) =>
-            `| ${r.run} | ${r.p50} ms | ${r.p99} ms | ${r.p999} ms | ${r.max} ms | ${r.sent} / ${r.acked} / ${r.failed} / ${r.lost} | ${r.batch} | ${r.insert} | ${r.dbAck} |`,
+            `| ${r.run} | ${r.p50} ms | ${r.p99} ms | ${r.p999} ms | ${r.max} ms | ${r.sent} / ${r.acked} / ${r.failed} / ${r.lost} | ${r.batch} | ${r.insert} | ${r.dbAck} | ${r.serverAck} |`,
         )
         .join("\n") +
       "\n",

@@ -169,6 +169,14 @@ async function main(): Promise<void> {
   const errors: string[] = [];
   const reconnectMs: number[] = [];
   const nodeOf = new Map<Peer, string>();
+  /** "code reason" of every close the clients saw: why reconnects failed, if they did. */
+  const closeReasons = new Map<string, number>();
+  const topReasons = (): string =>
+    [...closeReasons]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([r, n]) => `${n}x "${r}"`)
+      .join(", ");
   const mkPeer = (user: string, conversation: string): Peer => {
     const client = new SwitchboardClient({
       url: cluster.lbUrl,
@@ -205,6 +213,8 @@ async function main(): Promise<void> {
     });
     client.on("close", (c) => {
       if (c.willReconnect && p.downSince === null) p.downSince = Date.now();
+      const why = `${c.code} ${c.reason}`.slice(0, 80);
+      closeReasons.set(why, (closeReasons.get(why) ?? 0) + 1);
     });
     client.on("goaway", () => (p.goaways += 1));
     client.on("error", (e) => {
@@ -302,8 +312,13 @@ async function main(): Promise<void> {
     sending = false;
     clearInterval(loadTimer);
     phase = "waiting for acks";
-    await waitUntil("every send acked", () => peers.every((p) => p.client.pendingSends === 0), 60_000);
-    await waitUntil("every client connected", () => peers.every((p) => p.client.state === "open"), 30_000);
+    try {
+      await waitUntil("every send acked", () => peers.every((p) => p.client.pendingSends === 0), 60_000);
+      await waitUntil("every client connected", () => peers.every((p) => p.client.state === "open"), 30_000);
+    } catch (err) {
+      out(`${clock()} closes seen by the clients: ${topReasons()}`);
+      throw err;
+    }
 
     // ------------------------------------------------------------------ verify
     phase = "sync";
@@ -357,12 +372,13 @@ async function main(): Promise<void> {
     out(`  sent           ${sent} (send() calls; ${failed} rejected)`);
     out(`  acked          ${ackedTotal} distinct (conversation, seq) (${ackedCount} send_acks)`);
     out(
-      `  delivered      ${deliveredAcked} of the acked to their recipient (${live} live, ${deliveredAcked - Math.min(live, deliveredAcked)} by sync)`,
+      `  delivered      ${deliveredAcked} of the acked to their recipient (${live} before the final sync, ${deliveredAcked - Math.min(live, deliveredAcked)} by it)`,
     );
     out(`  lost           ${lost}${lostSamples.length > 0 ? `  e.g. ${lostSamples.join(" ")}` : ""}`);
     out(`  duplicates     ${duplicates} after the client's dedupe`);
     out(`  in MySQL       ${missingInDb === 0 ? "all acked messages" : `${missingInDb} acked messages MISSING`}`);
     out(`  goaways        ${goaways} received; ${reconnectMs.length} reconnects`);
+    out(`  closes         ${topReasons()}`);
     out(
       `  reconnect      close -> next welcome: p50 ${fmtMs(percentile(sorted, 0.5))}  p99 ${fmtMs(percentile(sorted, 0.99))}  ` +
         `max ${fmtMs(sorted[sorted.length - 1] ?? 0)}  (includes the goaway's jittered reconnect_after_ms)`,

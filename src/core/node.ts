@@ -44,6 +44,8 @@ export interface NodeOptions {
 }
 
 const MAX_PRESENCE_QUERY = 500;
+/** Backoff between fan-out attempts of a stored message (see fanoutStored). */
+const FANOUT_RETRY_MS = [50, 250, 1000, 4000];
 const MAX_SYNC_CONVERSATIONS = 1000;
 const MAX_CONTENT_TYPE = 128;
 
@@ -332,8 +334,34 @@ export class GatewayNode {
       return result;
     }
     this.metrics.messagesSent.inc();
-    await this.fanout(result.message, members, input.excludeSession);
+    await this.fanoutStored(result.message, members, input.excludeSession);
     return result;
+  }
+
+  /**
+   * Fan-out of a message that is already stored and acked. A failure here (Redis briefly
+   * unreachable or slow) must not reach the sender, whose send succeeded; nor may it leave
+   * recipients unaware of the message, because the last message of a conversation has no later
+   * gap to trigger their sync. So retry with backoff; recipients dedupe by (conversation, seq).
+   */
+  private async fanoutStored(message: StoredMessage, members: readonly string[], excludeSession: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.fanout(message, members, excludeSession);
+        return;
+      } catch (err) {
+        this.metrics.fanoutFailures.inc();
+        if (attempt >= FANOUT_RETRY_MS.length) {
+          this.log.error(
+            { err, conversationId: message.conversationId, seq: message.seq },
+            "fan-out failed; recipients get the message on their next sync",
+          );
+          return;
+        }
+        this.log.warn({ err, conversationId: message.conversationId, seq: message.seq, attempt }, "fan-out failed, retrying");
+        await new Promise((r) => setTimeout(r, FANOUT_RETRY_MS[attempt]));
+      }
+    }
   }
 
   /** Publishes a stored message to every member's sessions (used by sends and the server API). */

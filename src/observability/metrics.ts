@@ -185,6 +185,11 @@ export class Metrics {
     help: "Live pushes skipped for paused sessions (re-sent from the store on catch-up)",
     registers: [this.registry],
   });
+  readonly fanoutFailures = new Counter({
+    name: "sb_fanout_failures_total",
+    help: "Fan-out attempts of stored messages that failed (retried with backoff)",
+    registers: [this.registry],
+  });
   readonly catchUpMessages = new Counter({
     name: "sb_catchup_messages_total",
     help: "Messages re-sent from the store after a pause",

@@ -222,7 +222,12 @@ async function startGateways(n: number, tag: string, extra: Record<string, strin
     for (let i = 0; i < n; i += 1) {
       const port = await freePort();
       procs.push(
-        await startProcess(script("src/main/gateway.ts"), { ...gatewayEnv(port, `${tag}-${i}`), ...extra }, `http://127.0.0.1:${port}/readyz`, `gateway ${tag}-${i}`),
+        await startProcess(
+          script("src/main/gateway.ts"),
+          { ...gatewayEnv(port, `${tag}-${i}`), ...extra },
+          `http://127.0.0.1:${port}/readyz`,
+          `gateway ${tag}-${i}`,
+        ),
       );
       urls.push(`ws://127.0.0.1:${port}/ws`);
     }
@@ -239,7 +244,14 @@ async function startPeers(file: string, n: number, extraArgs: string[], env: Rec
   try {
     for (let i = 0; i < n; i += 1) {
       const port = await freePort();
-      procs.push(await startProcess([...script(file), "--port", String(port), ...extraArgs], env, `http://127.0.0.1:${port}/healthz`, `${file} #${i}`));
+      procs.push(
+        await startProcess(
+          [...script(file), "--port", String(port), ...extraArgs],
+          env,
+          `http://127.0.0.1:${port}/healthz`,
+          `${file} #${i}`,
+        ),
+      );
       urls.push(`ws://127.0.0.1:${port}/ws`);
     }
   } catch (err) {
@@ -474,7 +486,15 @@ async function rampChat(id: SystemId, sys: Running, p: Profile, dir: string, dea
 }
 
 async function benchSystem(id: SystemId, p: Profile, dir: string, attempt: number, deadline: number): Promise<SystemResult> {
-  const res: SystemResult = { id, label: LABELS[id], nodes: id === "switchboard-cluster" || id === "socketio" ? 2 : 1, attempt, error: null, chat: null, memory: null };
+  const res: SystemResult = {
+    id,
+    label: LABELS[id],
+    nodes: id === "switchboard-cluster" || id === "socketio" ? 2 : 1,
+    attempt,
+    error: null,
+    chat: null,
+    memory: null,
+  };
   log(`\n== ${LABELS[id]} (attempt ${attempt})`);
   let sys: Running;
   try {
@@ -531,9 +551,24 @@ export function ratios(results: SystemResult[]): Ratio[] {
   const r2 = div(mem("switchboard-cluster"), mem("socketio"));
   const r3 = div(rate("switchboard-memory"), rate("uws-relay"));
   return [
-    { name: "chat rate at p99 ≤ 20 ms: Switchboard 2 nodes (Redis + persistence) / Socket.IO 2 nodes", value: r1, target: "≥ 3", met: r1 === null ? null : r1 >= 3 },
-    { name: "memory per connection: Switchboard 2 nodes / Socket.IO 2 nodes", value: r2, target: "≤ 0.2 (1/5)", met: r2 === null ? null : r2 <= 0.2 },
-    { name: "chat rate at p99 ≤ 20 ms: Switchboard 1 node memory / bare uWS relay", value: r3, target: "≥ 0.6", met: r3 === null ? null : r3 >= 0.6 },
+    {
+      name: "chat rate at p99 ≤ 20 ms: Switchboard 2 nodes (Redis + persistence) / Socket.IO 2 nodes",
+      value: r1,
+      target: "≥ 3",
+      met: r1 === null ? null : r1 >= 3,
+    },
+    {
+      name: "memory per connection: Switchboard 2 nodes / Socket.IO 2 nodes",
+      value: r2,
+      target: "≤ 0.2 (1/5)",
+      met: r2 === null ? null : r2 <= 0.2,
+    },
+    {
+      name: "chat rate at p99 ≤ 20 ms: Switchboard 1 node memory / bare uWS relay",
+      value: r3,
+      target: "≥ 0.6",
+      met: r3 === null ? null : r3 >= 0.6,
+    },
   ];
 }
 
@@ -547,7 +582,14 @@ export function renderBench(
     "",
     `${meta.quick ? "**--quick (smoke: figures are not meaningful)** · " : ""}machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version} · best of ${meta.repeat} attempt(s) per system`,
     "",
-    ...(Object.keys(meta.gatewayEnv).length > 0 ? [`Switchboard gateways ran with extra settings: ${Object.entries(meta.gatewayEnv).map(([k, v]) => `${k}=${v}`).join(" ")}`, ""] : []),
+    ...(Object.keys(meta.gatewayEnv).length > 0
+      ? [
+          `Switchboard gateways ran with extra settings: ${Object.entries(meta.gatewayEnv)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(" ")}`,
+          "",
+        ]
+      : []),
     `Chat: ${p.pairs} pairs (${2 * p.pairs} connections, ${p.chatWorkers} client processes), ${p.stepSec} s steps from ${p.startRate}/s ×${p.factor}, then ${p.bisections} bisections; a step passes with p99 send→deliver ≤ ${P99_BUDGET_MS} ms, 0 lost, 0 failed, 0 unacked, ≥ 95% of the rate sent.`,
     `Memory: ${p.idleConnections} idle connections (${p.idleWorkers} client processes, ${p.connectRate}/s); RSS per connection is marginal: (RSS with all connected, after a ${p.holdSec} s hold − RSS after a warm-up round of ${p.idleWarmup} connections opened and closed and 3 s settle) / connections, summed over the system's nodes. The warm-up absorbs one-time growth (V8's young generation, JIT code, pools) that makes (RSS_N − RSS_0)/N overstate the first burst.`,
     "",
@@ -560,8 +602,17 @@ export function renderBench(
     );
   }
   lines.push("", "| ratio | value | target | met |", "|---|---|---|---|");
-  for (const x of ratios(results)) lines.push(`| ${x.name} | ${x.value === null ? "–" : x.value.toFixed(2)} | ${x.target} | ${x.met === null ? "–" : x.met ? "yes" : "**no**"} |`);
-  lines.push("", "## Chat steps", "", "| system | rate | result | sent/s | delivered/s | p50 | p99 | p99.9 | ack p99 | peak client worker CPU | server CPU s |", "|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const x of ratios(results))
+    lines.push(
+      `| ${x.name} | ${x.value === null ? "–" : x.value.toFixed(2)} | ${x.target} | ${x.met === null ? "–" : x.met ? "yes" : "**no**"} |`,
+    );
+  lines.push(
+    "",
+    "## Chat steps",
+    "",
+    "| system | rate | result | sent/s | delivered/s | p50 | p99 | p99.9 | ack p99 | peak client worker CPU | server CPU s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+  );
   for (const r of results) {
     for (const s of r.chat?.steps ?? []) {
       lines.push(
@@ -593,8 +644,12 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const only = (values.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s.length > 0);
-  for (const s of only) if (!(SYSTEMS as readonly string[]).includes(s)) throw new Error(`--only: unknown system ${s} (${SYSTEMS.join(", ")})`);
+  const only = (values.only ?? [])
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  for (const s of only)
+    if (!(SYSTEMS as readonly string[]).includes(s)) throw new Error(`--only: unknown system ${s} (${SYSTEMS.join(", ")})`);
   const systems = only.length > 0 ? SYSTEMS.filter((s) => only.includes(s)) : [...SYSTEMS];
   for (const kv of values.env ?? []) {
     const eq = kv.indexOf("=");
@@ -617,14 +672,23 @@ async function main(): Promise<number> {
   const results: SystemResult[] = [];
   for (const id of systems) {
     const attempts: SystemResult[] = [];
-    for (let a = 1; a <= repeat && Date.now() < deadline; a += 1) attempts.push(await benchSystem(id, p, join(dir, `${id}-${a}`), a, deadline));
+    for (let a = 1; a <= repeat && Date.now() < deadline; a += 1)
+      attempts.push(await benchSystem(id, p, join(dir, `${id}-${a}`), a, deadline));
     all.push(...attempts);
     results.push(best(attempts));
   }
   const meta = { startedAt, quick, repeat, profile: p, gatewayEnv: extraGatewayEnv };
   const summary = renderBench(results, meta);
   await mkdir(dir, { recursive: true });
-  const result = { tool: "switchboard-bench", version: 1, ...meta, machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, node: process.version }, results, ratios: ratios(results), attempts: all };
+  const result = {
+    tool: "switchboard-bench",
+    version: 1,
+    ...meta,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, node: process.version },
+    results,
+    ratios: ratios(results),
+    attempts: all,
+  };
   await writeFile(join(dir, "result.json"), JSON.stringify(result, null, 2) + "\n");
   await writeFile(join(dir, "summary.md"), summary);
   log(`\n${summary}\nwrote ${join(dir, "result.json")}, ${join(dir, "summary.md")}`);

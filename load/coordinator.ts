@@ -342,7 +342,8 @@ export class Coordinator {
 
   /** Server CPU of the connect phase alone, and marginal RSS per held connection (storm). */
   private connectMeasures(connected: number): RunResult["connections"]["server"] {
-    const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) || xs.length === 0 ? null : xs.reduce<number>((a, b) => a + b!, 0));
+    const sum = (xs: (number | null)[]): number | null =>
+      xs.some((x) => x === null) || xs.length === 0 ? null : xs.reduce<number>((a, b) => a + b!, 0);
     const { connectStart, connectEnd, baseline, held } = this.marks;
     const cpu =
       connectStart !== undefined && connectEnd !== undefined

@@ -66,6 +66,8 @@ processes
   --sources <ips>         comma list of source addresses (default: 127.0.0.<2+i> per worker when
                           targets are IPv4 loopback literals, else the OS's choice)
   --handshake-timeout <ms> default 10000
+  --connects-in-flight <n> handshakes in flight per worker at most (default 2000); lower it when a
+                          CPU-bound client or server would otherwise overflow the listen backlog
 
 measure and output
   --server-pid <pid>      repeatable: sample VmRSS and CPU of a gateway process from /proc
@@ -146,6 +148,7 @@ const rawSchema = z.object({
   workers: positiveInt("--workers", LIMITS.workers).optional(),
   sources: z.array(ip).optional(),
   handshakeTimeout: positiveInt("--handshake-timeout", 120_000).default(10_000),
+  connectsInFlight: positiveInt("--connects-in-flight", 20_000).default(2_000),
   serverPids: z.array(positiveInt("--server-pid", 4_194_304)).default([]),
   metricsUrls: z.array(httpUrl).default([]),
   out: z.string().optional(),
@@ -182,6 +185,7 @@ export interface LoadOptions {
   workers: number;
   sources: string[] | "auto";
   handshakeTimeoutMs: number;
+  connectsInFlight: number;
   serverPids: number[];
   metricsUrls: string[];
   out: string;
@@ -216,6 +220,7 @@ const ARG_SPEC = {
   workers: { type: "string" },
   sources: { type: "string", multiple: true },
   "handshake-timeout": { type: "string" },
+  "connects-in-flight": { type: "string" },
   "server-pid": { type: "string", multiple: true },
   "metrics-url": { type: "string", multiple: true },
   out: { type: "string" },
@@ -271,6 +276,7 @@ export function parseOptions(argv: readonly string[], now = new Date()): LoadOpt
     workers: v.workers,
     sources: splitList(v.sources),
     handshakeTimeout: v["handshake-timeout"],
+    connectsInFlight: v["connects-in-flight"],
     serverPids: splitList(v["server-pid"]),
     metricsUrls: splitList(v["metrics-url"]),
     out: v.out,
@@ -322,6 +328,7 @@ function resolve(r: Raw, now: Date): LoadOptions {
     workers,
     sources: r.sources ?? "auto",
     handshakeTimeoutMs: r.handshakeTimeout,
+    connectsInFlight: r.connectsInFlight,
     serverPids: r.serverPids,
     metricsUrls: r.metricsUrls,
     out: r.out ?? `load-results/${r.scenario}-${stamp}`,

@@ -60,7 +60,7 @@ export function planRun(o: LoadOptions, now = Date.now()): RunPlan {
       groupRate: o.groups > 0 ? (groupRate * groups[i]!) / o.groups : 0,
       bodyBytes: o.bodyBytes,
       handshakeTimeoutMs: o.handshakeTimeoutMs,
-      maxConnectsInFlight: MAX_CONNECTS_IN_FLIGHT,
+      maxConnectsInFlight: o.connectsInFlight ?? MAX_CONNECTS_IN_FLIGHT,
       maxSendsInFlight: MAX_SENDS_IN_FLIGHT,
       backoffMs: o.backoffMs,
       backoffMaxMs: o.backoffMaxMs,

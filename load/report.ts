@@ -47,7 +47,9 @@ export function renderSummary(r: RunResult): string {
   ];
   const cs = c.server;
   if (cs.connectCpuSec !== null)
-    lines.push(`| server CPU, connect phase alone | ${cs.connectCpuSec.toFixed(2)} s (${cs.cpuSecPer10kConnects?.toFixed(2) ?? "–"} CPU-s per 10k connects) |`);
+    lines.push(
+      `| server CPU, connect phase alone | ${cs.connectCpuSec.toFixed(2)} s (${cs.cpuSecPer10kConnects?.toFixed(2) ?? "–"} CPU-s per 10k connects) |`,
+    );
   if (cs.rssPerConnectionMarginalBytes !== null)
     lines.push(`| server RSS / connection (marginal) | ${(cs.rssPerConnectionMarginalBytes / 1024).toFixed(2)} KiB: ${cs.rssMethod} |`);
   if (cs.warmupFailed > 0) lines.push(`| warm-up connects failed | ${cs.warmupFailed} |`);

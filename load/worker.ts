@@ -106,7 +106,13 @@ class LoadWorker {
       case "warmup": {
         const failed = await this.warmupRound();
         this.report();
-        this.emit({ type: "phase", worker: this.plan.index, phase: "warmup", elapsedMs: performance.now() - this.phaseStart, warmupFailed: failed });
+        this.emit({
+          type: "phase",
+          worker: this.plan.index,
+          phase: "warmup",
+          elapsedMs: performance.now() - this.phaseStart,
+          warmupFailed: failed,
+        });
         return;
       }
       case "plan":
@@ -155,7 +161,13 @@ class LoadWorker {
       slot.token ??= await mintToken(this.plan.secret, slot.user, { device: DEVICE, ttlSec: TOKEN_TTL_SEC });
       try {
         conns.push(
-          await this.driver.connect({ url: slot.url, token: slot.token, device: DEVICE, localAddress: slot.source, timeoutMs: this.plan.handshakeTimeoutMs }),
+          await this.driver.connect({
+            url: slot.url,
+            token: slot.token,
+            device: DEVICE,
+            localAddress: slot.source,
+            timeoutMs: this.plan.handshakeTimeoutMs,
+          }),
         );
       } catch {
         failed += 1;

@@ -10,7 +10,15 @@ const path = new URL("../package-lock.json", import.meta.url);
 const lock = JSON.parse(readFileSync(path, "utf8"));
 const pkgs = lock.packages;
 
-const OS = { darwin: "darwin", linux: "linux", win32: "win32", android: "android", freebsd: "freebsd", openbsd: "openbsd", openharmony: "openharmony" };
+const OS = {
+  darwin: "darwin",
+  linux: "linux",
+  win32: "win32",
+  android: "android",
+  freebsd: "freebsd",
+  openbsd: "openbsd",
+  openharmony: "openharmony",
+};
 const CPU = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x"];
 
 /** Derives os/cpu/libc from names like rollup-linux-arm64-musl or msgpackr-extract-win32-x64. */

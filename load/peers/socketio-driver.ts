@@ -90,7 +90,12 @@ class SocketIoConnection implements Connection {
 
   send(conversationId: string, body: Uint8Array): Promise<AckInfo> {
     const seq = nextSeq(conversationId);
-    const m: WireMessage = { s: seq, c: conversationId, f: this.welcome.userId, b: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("base64") };
+    const m: WireMessage = {
+      s: seq,
+      c: conversationId,
+      f: this.welcome.userId,
+      b: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("base64"),
+    };
     return this.emit(["m", recipientOf(conversationId, this.welcome.userId), m], conversationId, seq);
   }
 
@@ -137,7 +142,8 @@ function handshake(ws: WebSocket, token: string, timeoutMs: number): Promise<str
       const text = data.toString("utf8");
       if (text.startsWith("0")) ws.send(`40${JSON.stringify({ token })}`);
       else if (text.startsWith("40")) finish(null, (JSON.parse(text.slice(2) || "{}") as { sid?: string }).sid ?? "");
-      else if (text.startsWith("44")) finish(new LoadFailure(`server ${(JSON.parse(text.slice(2)) as { message?: string }).message ?? "connect_error"}`));
+      else if (text.startsWith("44"))
+        finish(new LoadFailure(`server ${(JSON.parse(text.slice(2)) as { message?: string }).message ?? "connect_error"}`));
     };
     ws.on("message", onMessage);
     ws.on("close", onClose);

@@ -112,7 +112,13 @@ class RelayConnection implements Connection {
     conv.copy(d, 6);
     d[6 + conv.length] = this.me.length;
     this.me.copy(d, 7 + conv.length);
-    return this.request(SEND, ascii(recipientOf(conversationId, this.welcome.userId)), [d, Buffer.from(body.buffer, body.byteOffset, body.byteLength)], conversationId, seq);
+    return this.request(
+      SEND,
+      ascii(recipientOf(conversationId, this.welcome.userId)),
+      [d, Buffer.from(body.buffer, body.byteOffset, body.byteLength)],
+      conversationId,
+      seq,
+    );
   }
 
   async createGroup(_name: string, memberIds: readonly string[]): Promise<string> {
@@ -143,7 +149,10 @@ class RelayConnection implements Connection {
 /** Opens a `ws` socket and resolves once it is open (the peers' equivalent of Switchboard's welcome). */
 export function openSocket(url: string, opts: ConnectOptions, attach?: (ws: WebSocket) => void): Promise<WebSocket> {
   return new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false, ...(opts.localAddress !== undefined ? { localAddress: opts.localAddress } : {}) });
+    const ws = new WebSocket(url, {
+      perMessageDeflate: false,
+      ...(opts.localAddress !== undefined ? { localAddress: opts.localAddress } : {}),
+    });
     // Listeners that must see the very first frames are attached now, not after the promise settles.
     attach?.(ws);
     let done = false;

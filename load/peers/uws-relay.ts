@@ -63,7 +63,7 @@ export function startUwsRelay(host: string, port: number): Promise<RelayHandle> 
         if (to.startsWith("g:")) app.publish(to, payload, true);
         else users.get(to)?.send(payload, true);
       } else if (kind === GROUP) {
-        for (let at = 6 + toLen; at < bytes.length; ) {
+        for (let at = 6 + toLen; at < bytes.length;) {
           const len = bytes[at]!;
           users.get(latin1.decode(bytes.subarray(at + 1, at + 1 + len)))?.subscribe(to);
           at += 1 + len;

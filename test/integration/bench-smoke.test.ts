@@ -13,15 +13,24 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("npm run bench (smoke)", () => {
   it("runs --quick --only uws-relay end to end", { timeout: 180_000 }, () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "load/bench.ts", "--quick", "--only", "uws-relay", "--no-build", "--out", out], {
-      encoding: "utf8",
-      timeout: 170_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "load/bench.ts", "--quick", "--only", "uws-relay", "--no-build", "--out", out],
+      {
+        encoding: "utf8",
+        timeout: 170_000,
+      },
+    );
     expect(r.status, r.stdout + r.stderr).toBe(0);
     for (const f of ["result.json", "summary.md"]) expect(existsSync(join(out, f))).toBe(true);
     const result = JSON.parse(readFileSync(join(out, "result.json"), "utf8")) as {
       tool: string;
-      results: { id: string; error: string | null; memory: { connected: number; connections: number } | null; chat: { steps: { lost: number; sentPerSec: number }[] } | null }[];
+      results: {
+        id: string;
+        error: string | null;
+        memory: { connected: number; connections: number } | null;
+        chat: { steps: { lost: number; sentPerSec: number }[] } | null;
+      }[];
       ratios: unknown[];
     };
     expect(result.tool).toBe("switchboard-bench");

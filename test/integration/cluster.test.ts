@@ -94,7 +94,8 @@ describe("cluster: 3 gateway processes on one Redis", () => {
 
   it("exposes the Redis engine's round trips and commands on /metrics", async () => {
     const text = await (await fetch(`${node(0).http}/metrics`)).text();
-    const value = (name: string): number => Number(/^(\S+) (\S+)$/m.exec(text.split("\n").find((l) => l.startsWith(`${name} `)) ?? "")?.[2]);
+    const value = (name: string): number =>
+      Number(/^(\S+) (\S+)$/m.exec(text.split("\n").find((l) => l.startsWith(`${name} `)) ?? "")?.[2]);
     // Start-up alone (subscribe, presence registration, heartbeats) went through the batcher.
     expect(value("sb_redis_round_trips_total")).toBeGreaterThan(0);
     expect(value("sb_redis_commands_total")).toBeGreaterThanOrEqual(value("sb_redis_round_trips_total"));

@@ -38,6 +38,11 @@ const OPEN = 1;
 const MAX_CURSORS_PER_SYNC = 1000;
 /** Re-syncs of one conversation whose hole survives a complete sync, before giving up on it. */
 const MAX_GAP_RESYNCS = 2;
+/**
+ * Longest a hole waits for one of our own pending send_acks to fill it before syncing (capped by
+ * resendAfterMs): the server never pushes our own message back, so a peer's reply can overtake it.
+ */
+const OWN_ACK_WAIT_MS = 1000;
 /** Close code the client reports when the connection died without a close frame. */
 const ABNORMAL = 1006;
 
@@ -136,6 +141,8 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private readonly syncing = new Map<string, number>();
   /** Conversations whose hole survived a complete sync, with the re-syncs spent on it. */
   private readonly gapResyncs = new Map<string, number>();
+  /** Conversations whose hole waits for our own pending send_ack(s), with the fallback deadline. */
+  private readonly ownAckWaits = new Map<string, Timer>();
   /** Conversations whose cursor moved since the last ack was sent. */
   private readonly ackDirty = new Set<string>();
   private ackTimer: Timer | null = null;
@@ -344,6 +351,9 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     }
     this.sendsByReq.clear();
     this.syncing.clear();
+    // The reconnect's sync (or gap sync) covers holes that were waiting for a send_ack.
+    for (const t of this.ownAckWaits.values()) t.cancel();
+    this.ownAckWaits.clear();
   }
 
   /** The final state: nothing reconnects, everything pending rejects. */
@@ -450,7 +460,42 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private onGap(conversationId: string): void {
     // A running sync of this conversation fills or resolves the hole when its final page lands.
     if (this.syncing.has(conversationId) || this._state !== "open") return;
+    // The missing seq may be our own unacked send (its send_ack fills the hole): wait for the
+    // acks, bounded, before syncing. ownAckSettled() ends the wait.
+    if (this.outbox.hasPendingIn(conversationId)) {
+      if (!this.ownAckWaits.has(conversationId)) {
+        const delay = Math.min(this.cfg.resendAfterMs, OWN_ACK_WAIT_MS);
+        this.ownAckWaits.set(
+          conversationId,
+          this.timers.schedule(delay, () => {
+            this.ownAckWaits.delete(conversationId);
+            this.syncGap(conversationId);
+          }),
+        );
+      }
+      return;
+    }
+    this.syncGap(conversationId);
+  }
+
+  /** Syncs a conversation's hole, unless it is gone or a sync already covers it. */
+  private syncGap(conversationId: string): void {
+    if (!this.sequencer.hasGap(conversationId) || this.syncing.has(conversationId) || this._state !== "open") return;
     this.backgroundSync("gap", [{ conversationId, afterSeq: this.sequencer.cursor(conversationId) }], false);
+  }
+
+  /**
+   * A send in the conversation was acked or failed: a hole waiting for our acks is done waiting
+   * once it is filled or no send there is pending any more (then the hole is real: sync it).
+   */
+  private ownAckSettled(conversationId: string): void {
+    const wait = this.ownAckWaits.get(conversationId);
+    if (wait === undefined) return;
+    const gap = this.sequencer.hasGap(conversationId);
+    if (gap && this.outbox.hasPendingIn(conversationId)) return;
+    wait.cancel();
+    this.ownAckWaits.delete(conversationId);
+    if (gap) this.syncGap(conversationId);
   }
 
   private onAdvance(conversationId: string, seq: number): void {
@@ -548,6 +593,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
           entry.clientMsgId,
         ),
       );
+      this.ownAckSettled(canonicalConversationId(entry.conversationId));
       return;
     }
     this.sendsByReq.set(entry.reqId, entry);
@@ -569,6 +615,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     // already settled (an earlier transmission's) is still a seq we have.
     const r = this.sequencer.markOwn(ack.conversationId, ack.seq);
     if (r === "gap") this.onGap(ack.conversationId);
+    else this.ownAckSettled(ack.conversationId);
   }
 
   private onSendError(entry: OutboxEntry, err: ServerError): void {
@@ -580,6 +627,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     const delay = retryDelay(err, entry.errors, this.cfg.backoff);
     if (delay === null) {
       this.outbox.fail(entry.clientMsgId, err);
+      this.ownAckSettled(canonicalConversationId(entry.conversationId));
       return;
     }
     entry.timer = this.timers.schedule(delay, () => {

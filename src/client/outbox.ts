@@ -2,6 +2,7 @@
 // client_msg_id, so the server dedupes) until a send_ack or a non-retryable error settles them.
 import { ErrorCode } from "../protocol/proto.js";
 import { backoffDelay, type BackoffPolicy } from "./backoff.js";
+import { canonicalConversationId } from "./sequencer.js";
 import type { Timer } from "./timers.js";
 
 /** What a send_ack resolves a send with (the decoded frame satisfies it). */
@@ -33,6 +34,8 @@ export interface OutboxEntry {
 /** Insertion-ordered, so a reconnect resends in the original order. */
 export class Outbox {
   private readonly entries = new Map<string, OutboxEntry>();
+  /** Canonical conversation id -> entries in it (absent when none). */
+  private readonly perConversation = new Map<string, number>();
 
   /** Creates and stores an entry, or returns the in-flight one with the same client_msg_id. */
   add(clientMsgId: string, conversationId: string, body: Uint8Array, contentType: string): { entry: OutboxEntry; existing: boolean } {
@@ -57,7 +60,14 @@ export class Outbox {
       timer: null,
     };
     this.entries.set(clientMsgId, entry);
+    const c = canonicalConversationId(conversationId);
+    this.perConversation.set(c, (this.perConversation.get(c) ?? 0) + 1);
     return { entry, existing: false };
+  }
+
+  /** Whether a send in the conversation (canonical id) still awaits its send_ack. */
+  hasPendingIn(conversationId: string): boolean {
+    return this.perConversation.has(conversationId);
   }
 
   get(clientMsgId: string): OutboxEntry | undefined {
@@ -97,6 +107,10 @@ export class Outbox {
     const e = this.entries.get(clientMsgId);
     if (e === undefined) return undefined;
     this.entries.delete(clientMsgId);
+    const c = canonicalConversationId(e.conversationId);
+    const n = (this.perConversation.get(c) ?? 1) - 1;
+    if (n <= 0) this.perConversation.delete(c);
+    else this.perConversation.set(c, n);
     e.timer?.cancel();
     e.timer = null;
     return e;

@@ -1,0 +1,133 @@
+// The client's gap handling around its own sends: the server never pushes our own message back,
+// so a peer's reply can overtake our send_ack; that hole waits for the ack instead of syncing.
+import { describe, expect, it } from "vitest";
+import { SwitchboardClient } from "../../src/client/client.js";
+import type { Timer, TimerWheel } from "../../src/client/timers.js";
+import type { Message, WebSocketCtor, WebSocketLike } from "../../src/client/types.js";
+import { decodeClientFrame, encodeServerFrame, type ClientFrame, type IServerFrame } from "../../src/protocol/proto.js";
+
+const DM = "dm:alice:bob";
+
+class FakeSocket implements WebSocketLike {
+  static last: FakeSocket | null = null;
+  binaryType = "";
+  readyState = 1;
+  bufferedAmount = 0;
+  protocol = "bearer";
+  onopen: ((ev: never) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
+  onerror: ((ev: never) => void) | null = null;
+  readonly sent: ClientFrame[] = [];
+  constructor() {
+    FakeSocket.last = this;
+  }
+  send(data: Uint8Array): void {
+    this.sent.push(decodeClientFrame(data));
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+  push(frame: IServerFrame): void {
+    this.onmessage?.({ data: encodeServerFrame(frame) });
+  }
+}
+
+/** Timers that fire only when the test says so. */
+class ManualTimers {
+  readonly pending = new Set<{ delayMs: number; fn: () => void }>();
+  schedule(delayMs: number, fn: () => void): Timer {
+    const e = { delayMs, fn };
+    this.pending.add(e);
+    return { cancel: () => this.pending.delete(e) };
+  }
+  /** Fires every pending timer with the given delay. */
+  fire(delayMs: number): void {
+    for (const e of [...this.pending]) {
+      if (e.delayMs !== delayMs || !this.pending.delete(e)) continue;
+      e.fn();
+    }
+  }
+}
+
+async function setup(resendAfterMs = 5000) {
+  const timers = new ManualTimers();
+  FakeSocket.last = null;
+  const c = new SwitchboardClient({
+    url: "ws://test/ws",
+    token: "t",
+    WebSocket: FakeSocket as unknown as WebSocketCtor,
+    timers: timers as unknown as TimerWheel,
+    syncOnConnect: false,
+    autoAck: false,
+    resendAfterMs,
+  });
+  const got: Message[] = [];
+  c.on("message", (m) => got.push(m));
+  const connected = c.connect();
+  for (let i = 0; i < 10 && FakeSocket.last === null; i++) await Promise.resolve();
+  const ws = FakeSocket.last!;
+  ws.push({ welcome: { userId: "alice", deviceId: "phone", sessionId: "s", nodeId: "n" } });
+  await connected;
+  const msg = (seq: number, senderId = "bob"): IServerFrame => ({
+    message: { messageId: `m${seq}`, conversationId: DM, seq, senderId, body: new Uint8Array([seq]) },
+  });
+  const ackFor = (i: number, seq: number): IServerFrame => {
+    const send = ws.sent.filter((f) => f.body === "send")[i]!;
+    return {
+      reqId: send.reqId,
+      sendAck: { clientMsgId: send.send!.clientMsgId, conversationId: DM, messageId: `m${seq}`, seq, sentAtMs: 1 },
+    };
+  };
+  const syncs = () => ws.sent.filter((f) => f.body === "sync");
+  return { c, ws, timers, got, msg, ackFor, syncs, seqs: () => got.map((m) => m.seq) };
+}
+
+describe("client gaps around own sends", () => {
+  it("a peer message overtaking our send_ack waits for the ack: no sync, released in order", async () => {
+    const { c, ws, got, msg, ackFor, syncs, seqs } = await setup();
+    ws.push(msg(1));
+    const sent = c.send("dm:bob:alice", "mine"); // non-canonical id: the same conversation
+    ws.push(msg(3)); // the peer's reply (seq 3) overtakes our send_ack (seq 2)
+    expect(seqs()).toEqual([1]);
+    expect(syncs()).toEqual([]);
+    ws.push(ackFor(0, 2));
+    expect((await sent).seq).toBe(2);
+    expect(seqs()).toEqual([1, 3]); // our own message is never delivered to us
+    expect(got.every((m) => m.senderId === "bob")).toBe(true);
+    expect(c.cursor(DM)).toBe(3);
+    expect(syncs()).toEqual([]);
+    ws.push(msg(3)); // dedupe holds
+    ws.push(msg(4));
+    expect(seqs()).toEqual([1, 3, 4]);
+    expect(syncs()).toEqual([]);
+  });
+
+  it("a hole still open once no send is pending falls back to the gap sync", async () => {
+    const { c, ws, msg, ackFor, syncs, seqs } = await setup();
+    ws.push(msg(1));
+    void c.send(DM, "mine");
+    ws.push(msg(4)); // 2 is ours, 3 is lost
+    expect(syncs()).toEqual([]);
+    ws.push(ackFor(0, 2));
+    expect(seqs()).toEqual([1]);
+    expect(syncs().map((f) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]))).toEqual([[[DM, 2]]]);
+  });
+
+  it("a hole waits for our ack a bounded time only, then syncs", async () => {
+    const { c, ws, timers, msg, syncs } = await setup(300);
+    ws.push(msg(1));
+    void c.send(DM, "mine");
+    ws.push(msg(3));
+    expect(syncs()).toEqual([]);
+    timers.fire(300); // the wait's deadline (and the send's resend deadline)
+    expect(syncs().map((f) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]))).toEqual([[[DM, 1]]]);
+  });
+
+  it("without pending sends, a hole syncs at once", async () => {
+    const { ws, msg, syncs } = await setup();
+    ws.push(msg(1));
+    ws.push(msg(3));
+    expect(syncs()).toHaveLength(1);
+  });
+});

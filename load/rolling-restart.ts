@@ -9,12 +9,12 @@
 // Exit code 0 when nothing was lost, 1 otherwise.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
 import mysql from "mysql2/promise";
 import WebSocket from "ws";
 import { SwitchboardClient, type WebSocketCtor } from "../src/client/index.js";
 import { DEFAULT_MYSQL_URL, DEFAULT_REDIS_URL, startCluster, type Cluster } from "../src/main/cluster.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../src/persistence/mysql-url.js";
+import { cleanupRun } from "./run-cleanup.js";
 
 const USAGE = `usage: node --import tsx load/rolling-restart.ts [options]
 
@@ -394,28 +394,9 @@ async function main(): Promise<void> {
     await pool(peers, 100, (p) => p.client.close());
     const stopped = await cluster.stop();
     if (!stopped.clean) out(`cluster stop not clean: ${JSON.stringify(stopped.exits)}`);
-    if (!o.keep) await cleanup(o.redisUrl, mysqlUrl, tag);
+    if (!o.keep) await cleanupRun(o.redisUrl, mysqlUrl, tag);
   }
   process.exit(ok ? 0 : 1);
-}
-
-async function cleanup(redisUrl: string, mysqlUrl: string, tag: string): Promise<void> {
-  const t = parseMysqlUrl(mysqlUrl);
-  const c = await mysql.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password });
-  await c.query(`DROP DATABASE IF EXISTS \`${tag}\``).finally(() => c.end());
-  const r = new Redis(redisUrl);
-  try {
-    for (const pattern of [`${tag}:*`, `${tag}-bull:*`]) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await r.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-        cursor = next;
-        if (keys.length > 0) await r.unlink(...keys);
-      } while (cursor !== "0");
-    }
-  } finally {
-    r.disconnect();
-  }
 }
 
 main().catch((err: unknown) => {

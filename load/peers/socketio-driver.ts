@@ -4,13 +4,12 @@
 // That is exactly what socket.io-client sends in this configuration, without its per-message
 // overhead, so the load generator spends its CPU on load rather than on client machinery.
 // Messages are JSON objects {s: seq, c: conversation, f: sender, b: base64 body}; seqs are numbered
-// by this driver per conversation (see uws-relay-driver.ts).
+// by this driver per conversation (see peer-connection.ts).
 import { randomBytes } from "node:crypto";
 import type WebSocket from "ws";
 import {
   LoadFailure,
   type AckInfo,
-  type CloseInfo,
   type Connection,
   type ConnectOptions,
   type Delivery,
@@ -18,7 +17,7 @@ import {
   type WelcomeInfo,
 } from "../driver.js";
 import { jwtSubject } from "./jwt-sub.js";
-import { nextSeq, openSocket, recipientOf } from "./uws-relay-driver.js";
+import { nextGroupId, nextSeq, openSocket, PeerConnection, recipientOf } from "./peer-connection.js";
 
 interface WireMessage {
   s: number;
@@ -27,35 +26,12 @@ interface WireMessage {
   b: string;
 }
 
-interface Pending {
-  resolve: (a: AckInfo) => void;
-  reject: (e: Error) => void;
-  conversationId: string;
-  seq: number;
-}
-
-let groupCounter = 0;
-
-class SocketIoConnection implements Connection {
+class SocketIoConnection extends PeerConnection {
   private ackId = 0;
-  private readonly pending = new Map<number, Pending>();
-  private readonly messageHandlers: ((m: Delivery) => void)[] = [];
-  private readonly closeHandlers: ((c: CloseInfo) => void)[] = [];
-  private closingLocally = false;
 
-  constructor(
-    private readonly ws: WebSocket,
-    readonly welcome: WelcomeInfo,
-  ) {
+  constructor(ws: WebSocket, welcome: WelcomeInfo) {
+    super(ws, welcome);
     ws.on("message", (data: Buffer) => this.onFrame(data.toString("utf8")));
-    ws.on("close", (code: number, reason: Buffer) => {
-      const err = new LoadFailure(`close ${code}`);
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
-      const info: CloseInfo = { code, reason: reason.toString(), local: this.closingLocally };
-      for (const h of this.closeHandlers) h(info);
-    });
-    ws.on("error", () => undefined);
   }
 
   private onFrame(text: string): void {
@@ -67,25 +43,17 @@ class SocketIoConnection implements Connection {
       const [event, m] = JSON.parse(text.slice(2)) as [string, WireMessage];
       if (event !== "m") return;
       const d: Delivery = { conversationId: m.c, seq: m.s, senderId: m.f, body: Buffer.from(m.b, "base64") };
-      for (const h of this.messageHandlers) h(d);
+      this.deliver(d);
     } else if (text.startsWith("43")) {
-      const id = Number.parseInt(text.slice(2), 10);
-      const p = this.pending.get(id);
-      if (p === undefined) return;
-      this.pending.delete(id);
-      p.resolve({ conversationId: p.conversationId, seq: p.seq, duplicate: false });
+      this.acked(Number.parseInt(text.slice(2), 10));
     } else if (text.startsWith("41")) {
       this.ws.close(1000);
     }
   }
 
   private emit(args: unknown[], conversationId: string, seq: number): Promise<AckInfo> {
-    if (this.ws.readyState !== 1) return Promise.reject(new LoadFailure("not connected"));
     const id = (this.ackId = (this.ackId + 1) % 1e9);
-    return new Promise<AckInfo>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, conversationId, seq });
-      this.ws.send(`42${id}${JSON.stringify(args)}`);
-    });
+    return this.request(id, conversationId, seq, () => this.ws.send(`42${id}${JSON.stringify(args)}`));
   }
 
   send(conversationId: string, body: Uint8Array): Promise<AckInfo> {
@@ -100,26 +68,9 @@ class SocketIoConnection implements Connection {
   }
 
   async createGroup(_name: string, memberIds: readonly string[]): Promise<string> {
-    const id = `g:${this.welcome.userId}.${(groupCounter += 1)}`;
+    const id = nextGroupId(this.welcome.userId);
     await this.emit(["g", id, memberIds], id, 0);
     return id;
-  }
-
-  onMessage(handler: (m: Delivery) => void): void {
-    this.messageHandlers.push(handler);
-  }
-
-  onClose(handler: (info: CloseInfo) => void): void {
-    this.closeHandlers.push(handler);
-  }
-
-  onGapSync(): void {
-    // Socket.IO has no sync.
-  }
-
-  close(): void {
-    this.closingLocally = true;
-    this.ws.close(1000);
   }
 }
 

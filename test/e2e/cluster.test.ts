@@ -4,13 +4,13 @@
 // clients get goaway, reconnect through nginx to the other nodes, and nothing acked is lost
 // (live or after sync), in Redis or in MySQL.
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import mysql from "mysql2/promise";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SwitchboardClient, type Message, type SendAck, type WebSocketCtor } from "../../src/client/index.js";
 import { startCluster, type Cluster } from "../../src/main/cluster.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../../src/persistence/mysql-url.js";
+import { cleanupRun } from "../../load/run-cleanup.js";
 import { waitFor } from "../helpers/wait.js";
 
 const MYSQL_BASE = process.env.TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/switchboard_test";
@@ -65,38 +65,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(peers.map((p) => p.client.close()));
   const stopped = await cluster?.stop();
-  await dropDatabase();
-  await deleteRedisKeys();
+  await cleanupRun(REDIS_URL, MYSQL_URL, TAG);
   expect(unexpectedExits).toEqual([]);
   // Every process drained and exited 0 (nginx exits 0 on SIGTERM too).
   expect(stopped?.exits.filter((e) => e.code !== 0)).toEqual([]);
 }, 90_000);
-
-async function dropDatabase(): Promise<void> {
-  const t = parseMysqlUrl(MYSQL_URL);
-  const c = await mysql.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password });
-  try {
-    await c.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-  } finally {
-    await c.end();
-  }
-}
-
-async function deleteRedisKeys(): Promise<void> {
-  const r = new Redis(REDIS_URL);
-  try {
-    for (const pattern of [`${TAG}:*`, `${TAG}-bull:*`]) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await r.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-        cursor = next;
-        if (keys.length > 0) await r.unlink(...keys);
-      } while (cursor !== "0");
-    }
-  } finally {
-    r.disconnect();
-  }
-}
 
 async function connectPeer(user: string): Promise<Peer> {
   const client = new SwitchboardClient({

@@ -1,9 +1,9 @@
 // The server API (/v1/*) against a real gateway: API-key auth, validation, groups and membership
 // enforcement, publishing as a user and as the system (idempotent), presence, disconnect.
-import WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ServerError, SwitchboardClient, type ClientEvents, type Message } from "../../src/client/index.js";
+import { ServerError, SwitchboardClient, type Message } from "../../src/client/index.js";
 import { CloseCode, ErrorCode } from "../../src/protocol/codes.js";
+import { inbox, nextEvent as next, trackedClient } from "../helpers/clients.js";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -50,30 +50,9 @@ async function call(
 }
 
 async function connected(user: string, device = "phone"): Promise<SwitchboardClient> {
-  const c = new SwitchboardClient({ url: gw.url, token: () => gw.token(user), WebSocket, device });
-  c.on("error", (e) => unexpected.push(e));
-  clients.push(c);
+  const c = trackedClient(clients, unexpected, { url: gw.url, token: () => gw.token(user), device });
   await c.connect();
   return c;
-}
-
-/** Every "message" event of a client from now on. */
-function inbox(c: SwitchboardClient): Message[] {
-  const got: Message[] = [];
-  c.on("message", (m) => got.push(m));
-  return got;
-}
-
-function next<K extends keyof ClientEvents>(c: SwitchboardClient, event: K, timeoutMs = 5000): Promise<ClientEvents[K]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for "${String(event)}"`)), timeoutMs);
-    const on = (v: ClientEvents[K]): void => {
-      clearTimeout(timer);
-      c.off(event, on);
-      resolve(v);
-    };
-    c.on(event, on);
-  });
 }
 
 const text = (m: Message): string => new TextDecoder().decode(m.body);

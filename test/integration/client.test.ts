@@ -7,11 +7,11 @@ import {
   MemoryCursorStore,
   ServerError,
   SwitchboardClient,
-  type ClientEvents,
   type ClientOptions,
   type Message,
 } from "../../src/client/index.js";
 import { CloseCode, ErrorCode } from "../../src/protocol/codes.js";
+import { inbox, nextEvent as next, trackedClient } from "../helpers/clients.js";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -34,45 +34,13 @@ async function start(env: Record<string, string> = {}): Promise<TestGateway> {
 }
 
 function client(g: TestGateway, user: string, opts: Partial<ClientOptions> = {}): SwitchboardClient {
-  const c = new SwitchboardClient({ url: g.url, token: () => g.token(user), WebSocket, device: "phone", ...opts });
-  c.on("error", (e) => unexpected.push(e));
-  clients.push(c);
-  return c;
+  return trackedClient(clients, unexpected, { url: g.url, token: () => g.token(user), ...opts });
 }
 
 async function connected(g: TestGateway, user: string, opts: Partial<ClientOptions> = {}): Promise<SwitchboardClient> {
   const c = client(g, user, opts);
   await c.connect();
   return c;
-}
-
-/** Every "message" event of a client, from now on. */
-function inbox(c: SwitchboardClient): Message[] {
-  const got: Message[] = [];
-  c.on("message", (m) => got.push(m));
-  return got;
-}
-
-/** The next event of a kind (matching `pred`), or a rejection after `timeoutMs`. */
-function next<K extends keyof ClientEvents>(
-  c: SwitchboardClient,
-  event: K,
-  pred: (v: ClientEvents[K]) => boolean = () => true,
-  timeoutMs = 5000,
-): Promise<ClientEvents[K]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      c.off(event, on);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for "${String(event)}"`));
-    }, timeoutMs);
-    const on = (v: ClientEvents[K]): void => {
-      if (!pred(v)) return;
-      clearTimeout(timer);
-      c.off(event, on);
-      resolve(v);
-    };
-    c.on(event, on);
-  });
 }
 
 const text = (m: Message): string => new TextDecoder().decode(m.body);

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { ErrorCode, ServerError, type ClientEvents, type Message, type SendAck, type SwitchboardClient } from "../../src/client/index.js";
+import { inbox, nextEvent as nextClientEvent } from "../helpers/clients.js";
 import { ClientPool, startCluster, type Cluster } from "../helpers/cluster.js";
 import { RawConnection } from "../helpers/raw.js";
 import { waitFor } from "../helpers/wait.js";
@@ -44,33 +45,12 @@ afterAll(async () => {
 
 const node = (i: number) => cluster.nodes[i]!;
 
-/** Every "message" event of a client from now on. */
-function inbox(c: SwitchboardClient): Message[] {
-  const got: Message[] = [];
-  c.on("message", (m) => got.push(m));
-  return got;
-}
-
-function nextEvent<K extends keyof ClientEvents>(
+/** The next event of a kind (matching `pred`); cluster hops get 10 s. */
+const nextEvent = <K extends keyof ClientEvents>(
   c: SwitchboardClient,
   event: K,
-  pred: (v: ClientEvents[K]) => boolean = () => true,
-  timeoutMs = 10_000,
-): Promise<ClientEvents[K]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      c.off(event, on);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for "${String(event)}"`));
-    }, timeoutMs);
-    const on = (v: ClientEvents[K]): void => {
-      if (!pred(v)) return;
-      clearTimeout(timer);
-      c.off(event, on);
-      resolve(v);
-    };
-    c.on(event, on);
-  });
-}
+  pred?: (v: ClientEvents[K]) => boolean,
+): Promise<ClientEvents[K]> => nextClientEvent(c, event, pred, 10_000);
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
   return p.then(

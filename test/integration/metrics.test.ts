@@ -4,10 +4,11 @@
 import { randomBytes } from "node:crypto";
 import WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ServerError, SwitchboardClient, type ClientEvents, type Message } from "../../src/client/index.js";
+import { ServerError, SwitchboardClient, type Message } from "../../src/client/index.js";
 import { frameSentAtMs } from "../../src/core/node.js";
 import { CloseCode, ErrorCode } from "../../src/protocol/codes.js";
 import { encodeServerFrame } from "../../src/protocol/proto.js";
+import { inbox, nextEvent as next, trackedClient } from "../helpers/clients.js";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.js";
 import { waitFor } from "../helpers/wait.js";
 import { deleteKeys, REDIS_URL } from "../contract/redis-fixtures.js";
@@ -79,29 +80,9 @@ function expectNoIdLabels(samples: Sample[]): void {
 async function connected(gw: TestGateway, name: string, opts: { device?: string } = {}): Promise<SwitchboardClient> {
   const id = user(name);
   idsUsed.add(id);
-  const c = new SwitchboardClient({ url: gw.url, token: () => gw.token(id), WebSocket, device: opts.device ?? "phone" });
-  c.on("error", (e) => unexpected.push(e));
-  clients.push(c);
+  const c = trackedClient(clients, unexpected, { url: gw.url, token: () => gw.token(id), device: opts.device ?? "phone" });
   await c.connect();
   return c;
-}
-
-function inbox(c: SwitchboardClient): Message[] {
-  const got: Message[] = [];
-  c.on("message", (m) => got.push(m));
-  return got;
-}
-
-function next<K extends keyof ClientEvents>(c: SwitchboardClient, event: K, timeoutMs = 5000): Promise<ClientEvents[K]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for "${String(event)}"`)), timeoutMs);
-    const on = (v: ClientEvents[K]): void => {
-      clearTimeout(timer);
-      c.off(event, on);
-      resolve(v);
-    };
-    c.on(event, on);
-  });
 }
 
 async function api(gw: TestGateway, method: string, path: string, body?: unknown, key: string | null = KEY): Promise<number> {

@@ -111,8 +111,8 @@ const fields = z.object({
   DB_ACK_MAX_INFLIGHT: int(2, 0, 256),
   /** ACK_MODE=store, the same: enqueues in flight before messages wait for BATCH_MAX_MS. Cuts the
    * store ack from ~BATCH_MAX_MS/2 to about one enqueue, but makes more, smaller jobs (one INSERT
-   * each) at moderate load. 0 (default) = plain size/time batching. */
-  STORE_ACK_MAX_INFLIGHT: int(0, 0, 256),
+   * each) at moderate load; batches still grow with load. 0 = plain size/time batching. */
+  STORE_ACK_MAX_INFLIGHT: int(2, 0, 256),
 
   // Shutdown.
   DRAIN_TIMEOUT_MS: int(10_000, 0),

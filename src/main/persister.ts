@@ -3,14 +3,13 @@
 // node:http: the persister has no WebSocket hot path. SIGTERM/SIGINT: /readyz turns 503, active
 // jobs finish, the worker, queues and MySQL pool close, then the process exits 0.
 import { createServer, type Server } from "node:http";
-import { Redis } from "ioredis";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { createLogger } from "../observability/logger.js";
 import { persistenceMetrics } from "../observability/metrics.js";
 import { MysqlRepository } from "../persistence/mysql-repository.js";
-import { type PersisterHandle, startPersister } from "../persistence/persister.js";
-import { checkRedisEvictionPolicy, redisConnection } from "../persistence/queue.js";
+import { openBackends, startConfiguredPersister } from "../persistence/index.js";
+import type { PersisterHandle } from "../persistence/persister.js";
 
 /** The persister's own port when PORT is unset (8080 is the gateway's default). */
 export const PERSISTER_DEFAULT_PORT = 8081;
@@ -92,27 +91,9 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
-  const connection = redisConnection(config.REDIS_URL);
-  const probe = new Redis(connection);
-  await checkRedisEvictionPolicy(probe, log).finally(() => probe.disconnect());
-  repository = new MysqlRepository({
-    url: config.MYSQL_URL,
-    poolSize: config.MYSQL_POOL_SIZE,
-    connectTimeoutMs: config.MYSQL_CONNECT_TIMEOUT_MS,
-    onError: (err) => log.warn({ err }, "mysql"),
-  });
-  persister = await startPersister({
-    connection,
-    queueName: config.PERSIST_QUEUE,
-    prefix: config.PERSIST_PREFIX,
-    writer: repository,
-    concurrency: config.PERSIST_CONCURRENCY,
-    bisectAfter: config.PERSIST_BISECT_AFTER,
-    backoffMs: config.PERSIST_BACKOFF_MS,
-    backoffMaxMs: config.PERSIST_BACKOFF_MAX_MS,
-    metrics,
-    log,
-  });
+  const backends = await openBackends(config, config.MYSQL_URL, config.REDIS_URL, log);
+  repository = backends.repository;
+  persister = await startConfiguredPersister(config, backends.connection, backends.repository, metrics, log);
   log.info({ queue: config.PERSIST_QUEUE, concurrency: config.PERSIST_CONCURRENCY, port, host: config.HOST }, "persister started");
 }
 

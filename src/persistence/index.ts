@@ -32,34 +32,9 @@ export async function startPersistence(
   if (config.MYSQL_URL === undefined || config.REDIS_URL === undefined) {
     throw new Error("persistence needs MYSQL_URL and REDIS_URL (BullMQ queues live in Redis)");
   }
-  const connection = redisConnection(config.REDIS_URL);
-  const probe = new Redis(connection);
-  try {
-    await checkRedisEvictionPolicy(probe, log);
-  } finally {
-    probe.disconnect();
-  }
-  const repository = new MysqlRepository({
-    url: config.MYSQL_URL,
-    poolSize: config.MYSQL_POOL_SIZE,
-    connectTimeoutMs: config.MYSQL_CONNECT_TIMEOUT_MS,
-    onError: (err) => log.warn({ err }, "mysql"),
-  });
+  const { connection, repository } = await openBackends(config, config.MYSQL_URL, config.REDIS_URL, log);
   const queue = new Queue(config.PERSIST_QUEUE, { connection, prefix: config.PERSIST_PREFIX });
-  const persister = config.EMBEDDED_PERSISTER
-    ? await startPersister({
-        connection,
-        queueName: config.PERSIST_QUEUE,
-        prefix: config.PERSIST_PREFIX,
-        writer: repository,
-        concurrency: config.PERSIST_CONCURRENCY,
-        bisectAfter: config.PERSIST_BISECT_AFTER,
-        backoffMs: config.PERSIST_BACKOFF_MS,
-        backoffMaxMs: config.PERSIST_BACKOFF_MAX_MS,
-        metrics,
-        log,
-      })
-    : null;
+  const persister = config.EMBEDDED_PERSISTER ? await startConfiguredPersister(config, connection, repository, metrics, log) : null;
   const db = config.ACK_MODE === "db";
   const direct = db && config.DB_ACK_PATH === "direct" && persister !== null ? persister.commit : undefined;
   const completions =
@@ -106,4 +81,49 @@ export async function startPersistence(
       return closing;
     },
   };
+}
+
+/** The BullMQ connection (after the noeviction check) and the MySQL repository, from config. */
+export async function openBackends(
+  config: Config,
+  mysqlUrl: string,
+  redisUrl: string,
+  log: Logger,
+): Promise<{ connection: ReturnType<typeof redisConnection>; repository: MysqlRepository }> {
+  const connection = redisConnection(redisUrl);
+  const probe = new Redis(connection);
+  try {
+    await checkRedisEvictionPolicy(probe, log);
+  } finally {
+    probe.disconnect();
+  }
+  const repository = new MysqlRepository({
+    url: mysqlUrl,
+    poolSize: config.MYSQL_POOL_SIZE,
+    connectTimeoutMs: config.MYSQL_CONNECT_TIMEOUT_MS,
+    onError: (err) => log.warn({ err }, "mysql"),
+  });
+  return { connection, repository };
+}
+
+/** A persister worker with the configured queue, concurrency, retries and bisection. */
+export function startConfiguredPersister(
+  config: Config,
+  connection: ReturnType<typeof redisConnection>,
+  repository: MysqlRepository,
+  metrics: PersistenceMetrics,
+  log: Logger,
+): Promise<PersisterHandle> {
+  return startPersister({
+    connection,
+    queueName: config.PERSIST_QUEUE,
+    prefix: config.PERSIST_PREFIX,
+    writer: repository,
+    concurrency: config.PERSIST_CONCURRENCY,
+    bisectAfter: config.PERSIST_BISECT_AFTER,
+    backoffMs: config.PERSIST_BACKOFF_MS,
+    backoffMaxMs: config.PERSIST_BACKOFF_MAX_MS,
+    metrics,
+    log,
+  });
 }

@@ -345,37 +345,39 @@ export class GatewayNode {
    * gap to trigger their sync. So retry with backoff; recipients dedupe by (conversation, seq).
    */
   private async fanoutStored(message: StoredMessage, members: readonly string[], excludeSession: string): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.fanout(message, members, excludeSession);
-        return;
-      } catch (err) {
-        this.metrics.fanoutFailures.inc();
-        if (attempt >= FANOUT_RETRY_MS.length) {
-          this.log.error(
-            { err, conversationId: message.conversationId, seq: message.seq },
-            "fan-out failed; recipients get the message on their next sync",
-          );
-          return;
-        }
-        this.log.warn({ err, conversationId: message.conversationId, seq: message.seq, attempt }, "fan-out failed, retrying");
-        await new Promise((r) => setTimeout(r, FANOUT_RETRY_MS[attempt]));
-      }
-    }
-  }
-
-  /** Publishes a stored message to every member's sessions (used by sends and the server API). */
-  async fanout(message: StoredMessage, members: readonly string[], excludeSessionId = ""): Promise<void> {
     const frame = encodeServerFrame({ message: toWireMessage(message) });
-    await this.route(
-      members,
-      frame,
-      EnvelopeKind.ENVELOPE_KIND_MESSAGE,
-      message.conversationId,
-      message.seq,
-      excludeSessionId,
-      message.sentAtMs,
-    );
+    // null = every node (presence lookup failed or first attempt); else the nodes still owed the frame.
+    let only: ReadonlySet<string> | null = null;
+    for (let attempt = 0; ; attempt++) {
+      let err: unknown;
+      try {
+        const failed = await this.routeTo(
+          members,
+          frame,
+          EnvelopeKind.ENVELOPE_KIND_MESSAGE,
+          message.conversationId,
+          message.seq,
+          excludeSession,
+          message.sentAtMs,
+          only,
+        );
+        if (failed.size === 0) return;
+        only = new Set(failed.keys());
+        err = [...failed.values()][0];
+      } catch (e) {
+        err = e;
+      }
+      this.metrics.fanoutFailures.inc();
+      if (attempt >= FANOUT_RETRY_MS.length) {
+        this.log.error(
+          { err, conversationId: message.conversationId, seq: message.seq },
+          "fan-out failed; recipients get the message on their next sync",
+        );
+        return;
+      }
+      this.log.warn({ err, conversationId: message.conversationId, seq: message.seq, attempt }, "fan-out failed, retrying");
+      await new Promise((r) => setTimeout(r, FANOUT_RETRY_MS[attempt]));
+    }
   }
 
   /**
@@ -590,11 +592,32 @@ export class GatewayNode {
     excludeSession: string,
     sentAtMs = 0,
   ): Promise<void> {
+    const failed = await this.routeTo(userIds, frame, kind, conversationId, seq, excludeSession, sentAtMs, null);
+    if (failed.size > 0) throw new AggregateError([...failed.values()], `publish to ${failed.size} node(s) failed`);
+  }
+
+  /**
+   * Delivers locally and publishes one envelope per other node; with `only`, to those nodes only
+   * (a retry must not re-deliver to nodes that already have the frame, which would reorder it
+   * behind later messages). Returns the nodes whose publish failed, with the error.
+   */
+  private async routeTo(
+    userIds: readonly string[],
+    frame: Uint8Array,
+    kind: EnvelopeKind,
+    conversationId: string,
+    seq: number,
+    excludeSession: string,
+    sentAtMs: number,
+    only: ReadonlySet<string> | null,
+  ): Promise<Map<string, unknown>> {
+    const failed = new Map<string, unknown>();
     const located = await this.engine.presence.locate(userIds);
-    if (located.size === 0) return;
+    if (located.size === 0) return failed;
     const byNode = new Map<string, string[]>();
     for (const [userId, nodes] of located) {
       for (const nodeId of nodes) {
+        if (only !== null && !only.has(nodeId)) continue;
         const list = byNode.get(nodeId);
         if (list === undefined) byNode.set(nodeId, [userId]);
         else list.push(userId);
@@ -608,9 +631,10 @@ export class GatewayNode {
       }
       this.metrics.envelopesOut.labels(EnvelopeKind[kind] ?? "").inc();
       const envelope = encodeEnvelope({ userIds: users, frame, kind, conversationId, seq, excludeSession, originNode: this.opts.nodeId });
-      publishes.push(this.engine.broker.publish(nodeId, envelope));
+      publishes.push(this.engine.broker.publish(nodeId, envelope).catch((err: unknown) => void failed.set(nodeId, err)));
     }
     await Promise.all(publishes);
+    return failed;
   }
 
   private onEnvelope(bytes: Uint8Array): void {
@@ -658,6 +682,8 @@ export class GatewayNode {
     const stored = kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? { conversationId, seq } : null;
     const now = Date.now();
     let delivered = 0;
+    // Closing runs onClose synchronously, which splices the registry's array we iterate: close after.
+    let overflowed: Session[] | null = null;
     for (const userId of userIds) {
       const sessions = this.registry.sessionsOf(userId);
       if (sessions === undefined) continue;
@@ -678,12 +704,17 @@ export class GatewayNode {
             this.metrics.skippedWhilePaused.inc();
             break;
           case "overflow":
-            this.metrics.slowConsumerCloses.labels("hard_limit").inc();
-            this.close(s, CloseCode.SLOW_CONSUMER);
+            (overflowed ??= []).push(s);
             break;
           default:
             break;
         }
+      }
+    }
+    if (overflowed !== null) {
+      for (const s of overflowed) {
+        this.metrics.slowConsumerCloses.labels("hard_limit").inc();
+        this.close(s, CloseCode.SLOW_CONSUMER);
       }
     }
     if (delivered === 0) return;
@@ -726,18 +757,23 @@ export class GatewayNode {
             continue;
           }
           let bytes = 0;
+          let sent = 0;
+          let last = m.next - 1;
+          // Pace by bytes, not by page: stop at the soft limit and continue on the next drain.
           socket.cork(() => {
             for (const msg of res.messages) {
               const frame = encodeServerFrame({ message: toWireMessage(msg) });
               bytes += frame.length;
               socket.send(frame, true);
+              sent += 1;
+              last = msg.seq;
+              if (socket.getBufferedAmount() > this.limits.soft) break;
             }
           });
           session.missedBytes = Math.max(0, session.missedBytes - bytes);
-          const last = res.messages[res.messages.length - 1]!.seq;
-          this.metrics.catchUpMessages.inc(res.messages.length);
-          this.metrics.framesOutBy.get("message").inc(res.messages.length);
-          this.metrics.messagesDelivered.inc(res.messages.length);
+          this.metrics.catchUpMessages.inc(sent);
+          this.metrics.framesOutBy.get("message").inc(sent);
+          this.metrics.messagesDelivered.inc(sent);
           m.next = last + 1;
           if (m.next > m.max) session.missed.delete(conversationId);
           const buffered = socket.getBufferedAmount();

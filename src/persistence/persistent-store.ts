@@ -77,7 +77,9 @@ export class PersistentStore implements MessageStore {
     try {
       if (this.opts.ackMode === "db") await this.batcher.addDurable(result.message);
       else await this.batcher.add(result.message);
-      this.unconfirmed.delete(key);
+      // A retry of a send that failed after storing was never acked nor fanned out: to the node it
+      // is a first acceptance, so it must not look like a duplicate (which would skip the fan-out).
+      if (this.unconfirmed.delete(key) && result.duplicate) return { ...result, duplicate: false };
     } catch (err) {
       if (this.unconfirmed.size >= UNCONFIRMED_LIMIT) {
         const oldest = this.unconfirmed.keys().next().value;

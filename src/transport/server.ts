@@ -186,6 +186,12 @@ export class GatewayServer {
     this.verifier.verify(token).then(
       (identity) => {
         if (!settle()) return;
+        // Draining began while this token was being verified: the goaway snapshot missed it.
+        if (this.draining) {
+          this.releaseIp(ip);
+          this.reject(res, REJECT.draining);
+          return;
+        }
         if (performance.now() - started > this.opts.authTimeoutMs) {
           this.releaseIp(ip);
           this.reject(res, REJECT.timeout);

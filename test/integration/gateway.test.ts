@@ -255,6 +255,26 @@ describe("backpressure", () => {
   });
 });
 
+describe("backpressure across a user's devices", () => {
+  it("keeps delivering to a user's healthy device when another device is closed as a slow consumer", async () => {
+    const g = await start({ SOFT_BUFFER_BYTES: "65536", HARD_BUFFER_BYTES: "1048576", SEND_RATE_PER_SEC: "100000", SEND_BURST: "100000" });
+    // Registration order matters: the slow device comes first in bob's session list.
+    const slow = await connect(g, "bob", { device: "slow" });
+    const healthy = await connect(g, "bob", { device: "healthy" });
+    const sender = await connect(g, "alice");
+    slow.pauseReading();
+    const total = 400;
+    for (let i = 0; i < total; i++)
+      sender.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
+    await waitFor(async () => (await metric(g, "sb_slow_consumer_closes_total")) >= 1, { timeoutMs: 20_000, what: "slow device closed" });
+    await waitFor(() => healthy.count((f) => f.body === "message") >= total, { timeoutMs: 20_000, what: "healthy device got everything" });
+    const seqs = healthy.frames.filter((f) => f.body === "message").map((f) => f.message!.seq);
+    expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    slow.resumeReading();
+    expect((await slow.closed).code).toBe(CloseCode.SLOW_CONSUMER);
+  });
+});
+
 describe("keepalive and shutdown", () => {
   it("pings, answers client pings with pong, and closes a silent connection with IDLE_TIMEOUT", async () => {
     const g = await start({ PING_INTERVAL_MS: "100", IDLE_TIMEOUT_MS: "400" });

@@ -79,6 +79,8 @@ const ROUTED_FRAME_TYPE: Record<number, ServerFrameType> = {
 
 export class GatewayNode {
   readonly registry = new SessionRegistry();
+  /** Fan-outs of acked messages in progress (they never reject: see fanoutStored). */
+  private readonly fanouts = new Set<Promise<void>>();
   readonly keepalive: Keepalive;
   private readonly limits: BufferLimits;
   private readonly sendLimiter: KeyedRateLimiter;
@@ -334,7 +336,10 @@ export class GatewayNode {
       return result;
     }
     this.metrics.messagesSent.inc();
-    await this.fanoutStored(result.message, members, input.excludeSession);
+    const fanout = this.fanoutStored(result.message, members, input.excludeSession);
+    this.fanouts.add(fanout);
+    await fanout;
+    this.fanouts.delete(fanout);
     return result;
   }
 
@@ -344,6 +349,14 @@ export class GatewayNode {
    * recipients unaware of the message, because the last message of a conversation has no later
    * gap to trigger their sync. So retry with backoff; recipients dedupe by (conversation, seq).
    */
+  /** Waits (bounded) for fan-outs still retrying, so a drain does not close the engine under them. */
+  async settleFanouts(timeoutMs: number): Promise<void> {
+    if (this.fanouts.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.fanouts]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
   private async fanoutStored(message: StoredMessage, members: readonly string[], excludeSession: string): Promise<void> {
     const frame = encodeServerFrame({ message: toWireMessage(message) });
     // null = every node (presence lookup failed or first attempt); else the nodes still owed the frame.

@@ -101,6 +101,7 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
       const steps: [string, () => Promise<void> | void][] = [
         ["stop listening", () => server.stopListening()],
         ["go away", () => node.goAway("node shutting down", config.GOAWAY_RECONNECT_MS, config.DRAIN_TIMEOUT_MS)],
+        ["finish fan-outs", () => node.settleFanouts(5_000)],
         ["stop timers", () => node.stop()],
         ["close engine", () => engine.close()],
       ];

@@ -43,6 +43,19 @@ export interface NodeOptions {
   defaultSyncPage: number;
 }
 
+/** A frame on its way to users' sessions: what routing, envelopes and local delivery share. */
+interface Routed {
+  frame: Uint8Array;
+  kind: EnvelopeKind;
+  conversationId: string;
+  /** Stored messages only (0 otherwise). */
+  seq: number;
+  /** The sending session, already answered (by send_ack or not at all for typing). */
+  excludeSession: string;
+  /** Stored messages: when the message was accepted, for the send-to-deliver histogram (0 = unknown). */
+  sentAtMs: number;
+}
+
 const MAX_PRESENCE_QUERY = 500;
 /** Backoff between fan-out attempts of a stored message (see fanoutStored). */
 const FANOUT_RETRY_MS = [50, 250, 1000, 4000];
@@ -358,22 +371,20 @@ export class GatewayNode {
   }
 
   private async fanoutStored(message: StoredMessage, members: readonly string[], excludeSession: string): Promise<void> {
-    const frame = encodeServerFrame({ message: toWireMessage(message) });
+    const routed: Routed = {
+      frame: encodeServerFrame({ message: toWireMessage(message) }),
+      kind: EnvelopeKind.ENVELOPE_KIND_MESSAGE,
+      conversationId: message.conversationId,
+      seq: message.seq,
+      excludeSession,
+      sentAtMs: message.sentAtMs,
+    };
     // null = every node (presence lookup failed or first attempt); else the nodes still owed the frame.
     let only: ReadonlySet<string> | null = null;
     for (let attempt = 0; ; attempt++) {
       let err: unknown;
       try {
-        const failed = await this.routeTo(
-          members,
-          frame,
-          EnvelopeKind.ENVELOPE_KIND_MESSAGE,
-          message.conversationId,
-          message.seq,
-          excludeSession,
-          message.sentAtMs,
-          only,
-        );
+        const failed = await this.routeTo(members, routed, only);
         if (failed.size === 0) return;
         only = new Set(failed.keys());
         err = [...failed.values()][0];
@@ -495,7 +506,14 @@ export class GatewayNode {
     const conv = parseConversationId(typing.conversationId);
     const members = await this.membersFor(conv, session.userId);
     const frame = encodeServerFrame({ typing: { conversationId: conv.id, userId: session.userId, deviceId: session.deviceId } });
-    await this.route(members, frame, EnvelopeKind.ENVELOPE_KIND_EPHEMERAL, conv.id, 0, session.sessionId);
+    await this.route(members, {
+      frame,
+      kind: EnvelopeKind.ENVELOPE_KIND_EPHEMERAL,
+      conversationId: conv.id,
+      seq: 0,
+      excludeSession: session.sessionId,
+      sentAtMs: 0,
+    });
   }
 
   // ------------------------------------------------------------------ groups
@@ -590,22 +608,21 @@ export class GatewayNode {
   /** Tells current and former members' sessions about a membership change (not stored). */
   private async notifyMembers(group: Group, userIds: readonly string[]): Promise<void> {
     const frame = encodeServerFrame({ groupResult: groupToWire(group) });
-    await this.route(userIds, frame, EnvelopeKind.ENVELOPE_KIND_CONTROL, group.conversationId, 0, "");
+    await this.route(userIds, {
+      frame,
+      kind: EnvelopeKind.ENVELOPE_KIND_CONTROL,
+      conversationId: group.conversationId,
+      seq: 0,
+      excludeSession: "",
+      sentAtMs: 0,
+    });
   }
 
   // ------------------------------------------------------------------ routing
 
   /** Sends one encoded frame to every session of `userIds`, wherever they are connected. */
-  async route(
-    userIds: readonly string[],
-    frame: Uint8Array,
-    kind: EnvelopeKind,
-    conversationId: string,
-    seq: number,
-    excludeSession: string,
-    sentAtMs = 0,
-  ): Promise<void> {
-    const failed = await this.routeTo(userIds, frame, kind, conversationId, seq, excludeSession, sentAtMs, null);
+  async route(userIds: readonly string[], routed: Routed): Promise<void> {
+    const failed = await this.routeTo(userIds, routed, null);
     if (failed.size > 0) throw new AggregateError([...failed.values()], `publish to ${failed.size} node(s) failed`);
   }
 
@@ -614,16 +631,7 @@ export class GatewayNode {
    * (a retry must not re-deliver to nodes that already have the frame, which would reorder it
    * behind later messages). Returns the nodes whose publish failed, with the error.
    */
-  private async routeTo(
-    userIds: readonly string[],
-    frame: Uint8Array,
-    kind: EnvelopeKind,
-    conversationId: string,
-    seq: number,
-    excludeSession: string,
-    sentAtMs: number,
-    only: ReadonlySet<string> | null,
-  ): Promise<Map<string, unknown>> {
+  private async routeTo(userIds: readonly string[], routed: Routed, only: ReadonlySet<string> | null): Promise<Map<string, unknown>> {
     const failed = new Map<string, unknown>();
     const located = await this.engine.presence.locate(userIds);
     if (located.size === 0) return failed;
@@ -639,10 +647,11 @@ export class GatewayNode {
     const publishes: Promise<void>[] = [];
     for (const [nodeId, users] of byNode) {
       if (nodeId === this.opts.nodeId) {
-        this.receive(users, frame, kind, conversationId, seq, excludeSession, sentAtMs);
+        this.receive(users, routed);
         continue;
       }
-      this.metrics.envelopesOut.labels(EnvelopeKind[kind] ?? "").inc();
+      this.metrics.envelopesOut.labels(EnvelopeKind[routed.kind] ?? "").inc();
+      const { frame, kind, conversationId, seq, excludeSession } = routed;
       const envelope = encodeEnvelope({ userIds: users, frame, kind, conversationId, seq, excludeSession, originNode: this.opts.nodeId });
       publishes.push(this.engine.broker.publish(nodeId, envelope).catch((err: unknown) => void failed.set(nodeId, err)));
     }
@@ -660,39 +669,32 @@ export class GatewayNode {
     }
     this.metrics.envelopesIn.labels(EnvelopeKind[env.kind] ?? "").inc();
     const sentAtMs = env.kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? frameSentAtMs(env.frame) : 0;
-    this.receive(env.userIds, env.frame, env.kind, env.conversationId, env.seq, env.excludeSession, sentAtMs);
+    this.receive(env.userIds, {
+      frame: env.frame,
+      kind: env.kind,
+      conversationId: env.conversationId,
+      seq: env.seq,
+      excludeSession: env.excludeSession,
+      sentAtMs,
+    });
   }
 
   /** What a node does with a routed frame for its local users (from itself or its channel). */
-  private receive(
-    userIds: readonly string[],
-    frame: Uint8Array,
-    kind: EnvelopeKind,
-    conversationId: string,
-    seq: number,
-    excludeSession: string,
-    sentAtMs: number,
-  ): void {
+  private receive(userIds: readonly string[], routed: Routed): void {
     // An empty control frame is a disconnect order (disconnectUsers).
-    if (kind === EnvelopeKind.ENVELOPE_KIND_CONTROL && frame.length === 0) {
+    if (routed.kind === EnvelopeKind.ENVELOPE_KIND_CONTROL && routed.frame.length === 0) {
       this.disconnectLocal(userIds, CloseCode.FORBIDDEN_CLOSE);
       return;
     }
-    this.deliverLocal(userIds, frame, kind, conversationId, seq, excludeSession, sentAtMs);
+    this.deliverLocal(userIds, routed);
   }
 
   /** Writes the same bytes to each local session of `userIds`; `sentAtMs` (0 = unknown) feeds
    * the send-to-deliver histogram once per call, not per socket. */
-  deliverLocal(
-    userIds: readonly string[],
-    frame: Uint8Array,
-    kind: EnvelopeKind,
-    conversationId: string,
-    seq: number,
-    excludeSession: string,
-    sentAtMs = 0,
-  ): void {
-    const stored = kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? { conversationId, seq } : null;
+  private deliverLocal(userIds: readonly string[], routed: Routed): void {
+    const { frame, kind, excludeSession, sentAtMs } = routed;
+    // A Routed carries conversationId and seq: it serves as push's catch-up key, no copy.
+    const stored = kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? routed : null;
     const now = Date.now();
     let delivered = 0;
     // Closing runs onClose synchronously, which splices the registry's array we iterate: close after.
@@ -739,7 +741,14 @@ export class GatewayNode {
 
   /** Closes every session of these users on every node (server API). */
   async disconnectUsers(userIds: readonly string[]): Promise<void> {
-    await this.route(userIds, new Uint8Array(0), EnvelopeKind.ENVELOPE_KIND_CONTROL, "", 0, "");
+    await this.route(userIds, {
+      frame: new Uint8Array(0),
+      kind: EnvelopeKind.ENVELOPE_KIND_CONTROL,
+      conversationId: "",
+      seq: 0,
+      excludeSession: "",
+      sentAtMs: 0,
+    });
   }
 
   private disconnectLocal(userIds: readonly string[], code: CloseCode): void {

@@ -306,7 +306,7 @@ async function main(): Promise<void> {
     "BATCH_MAX_MESSAGES",
     "BATCH_MAX_MS",
     "DB_ACK_MAX_INFLIGHT",
-    "STORE_ACK_MAX_INFLIGHT",
+    "OUTBOX_CLAIM_IDLE_MS",
     "DB_ACK_PATH",
     "MYSQL_POOL_SIZE",
     "PERSIST_CONCURRENCY",

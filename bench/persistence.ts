@@ -1,7 +1,9 @@
-// Persistence throughput: batcher -> BullMQ -> persister -> MariaDB.
+// Persistence throughput of ACK_MODE=store's path: outbox stream -> mover -> BullMQ -> persister
+// -> MariaDB. The producer writes outbox entries as the append script does (XADD in pipelines,
+// admitted by the batcher's backlog bound as the gateway's sends are).
 //   node --import tsx bench/persistence.ts
 // Two producer shapes:
-//   RATE=0 (default)  open loop: offers as much as the batcher admits (backs off on OVERLOADED);
+//   RATE=0 (default)  open loop: offers as much as is admitted (backs off on OVERLOADED);
 //                     the persisted rate is the capacity, the backlog sits at MAX_BACKLOG.
 //   RATE=<msg/s>      paced: offers exactly RATE msg/s; passes when every message is persisted,
 //                     none is refused and the backlog does not grow (the "sustained" figure).
@@ -19,12 +21,15 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Queue, QueueEvents } from "bullmq";
+import { Redis } from "ioredis";
 import mysql from "mysql2/promise";
 import { Registry } from "prom-client";
 import type { StoredMessage } from "../src/engine/types.js";
 import { createLogger } from "../src/observability/logger.js";
 import { persistenceMetrics } from "../src/observability/metrics.js";
+import { pb } from "../src/protocol/proto.js";
 import { Batcher } from "../src/persistence/batcher.js";
+import { OutboxMover } from "../src/persistence/outbox.js";
 import { migrate } from "../src/persistence/migrator.js";
 import { MysqlRepository } from "../src/persistence/mysql-repository.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../src/persistence/mysql-url.js";
@@ -225,7 +230,20 @@ async function main(): Promise<void> {
     }
   }
   const queue = new Queue(queueName, { connection, prefix });
+  // The batcher only counts the backlog and admits here (as in a store-mode gateway).
   const batcher = new Batcher({ queue, maxMessages: BATCH, maxMs: BATCH_MS, maxBacklog: MAX_BACKLOG, backlogPollMs: 100, metrics, log });
+  const streamKey = `${queueName}:outbox`;
+  const mover = new OutboxMover({ connection, streamKey, consumer: "bench", queue, maxMessages: BATCH, maxMs: BATCH_MS, metrics, log });
+  await mover.start();
+  const producerRedis = new Redis(connection);
+  // One script call per pipeline of entries: the gateway's XADD runs inside its append script, so
+  // the producer should not pay ioredis's per-command cost that production never pays.
+  producerRedis.defineCommand("outboxAdd", {
+    numberOfKeys: 1,
+    lua: "for i = 1, #ARGV, 2 do redis.call('XADD', KEYS[1], '*', 'c', ARGV[i], 'r', ARGV[i + 1]) end return 0",
+  });
+  const outboxAdd = (args: (string | Buffer)[]): Promise<unknown> =>
+    (producerRedis as unknown as { outboxAdd(key: string, ...a: (string | Buffer)[]): Promise<unknown> }).outboxAdd(streamKey, ...args);
 
   const seqs = new Array<number>(CONVERSATIONS).fill(0);
   const body = new Uint8Array(randomBytes(BODY_BYTES));
@@ -256,6 +274,27 @@ async function main(): Promise<void> {
     if (e instanceof SwitchboardError && e.code === ErrorCode.OVERLOADED) refused += 1;
     else fatal ??= e;
   };
+  /** n sends: each admitted one becomes an outbox entry {c, r} as the append script writes it. */
+  const offer = (n: number): Promise<unknown> => {
+    const calls: Promise<unknown>[] = [];
+    let args: (string | Buffer)[] = [];
+    for (let i = 0; i < n; i++) {
+      try {
+        batcher.admit();
+      } catch (e) {
+        onRefused(e);
+        continue;
+      }
+      const m = next();
+      args.push(m.conversationId, Buffer.from(pb.StoredMessageRecord.encode(m).finish()));
+      if (args.length >= 1000) {
+        calls.push(outboxAdd(args));
+        args = [];
+      }
+    }
+    if (args.length > 0) calls.push(outboxAdd(args));
+    return Promise.all(calls).catch((e: unknown) => (fatal ??= e));
+  };
 
   const started = performance.now();
   const producer =
@@ -264,7 +303,8 @@ async function main(): Promise<void> {
         (async () => {
           while (!stop) {
             const due = Math.floor((RATE * (performance.now() - started)) / 1000);
-            while (produced < due) batcher.add(next()).catch(onRefused);
+            const n = due - produced - refused;
+            if (n > 0) void offer(n);
             await new Promise((r) => setTimeout(r, 5));
           }
         })()
@@ -272,9 +312,7 @@ async function main(): Promise<void> {
         (async () => {
           while (!stop) {
             const before = refused;
-            const chunk: Promise<void>[] = [];
-            for (let i = 0; i < BATCH * 2; i++) chunk.push(batcher.add(next()).catch(onRefused));
-            await Promise.all(chunk);
+            await offer(BATCH * 2);
             if (refused > before) await new Promise((r) => setTimeout(r, 20));
           }
         })();
@@ -287,15 +325,18 @@ async function main(): Promise<void> {
   });
   let lastPersisted = 0;
   const backlogTrend: number[] = [];
+  const outboxTrend: number[] = [];
   const rates: number[] = [];
   for (let s = 1; s <= SECONDS; s++) {
     await new Promise((r) => setTimeout(r, 1000));
     if (s === 2) cpu.begin(); // skip the first second (JIT warm-up, empty table)
     const backlog = batcher.backlog();
     backlogTrend.push(backlog);
+    const outbox = await producerRedis.xlen(streamKey);
+    outboxTrend.push(outbox);
     rates.push(persisted - lastPersisted);
     process.stdout.write(
-      `t=${String(s).padStart(2)}s produced=${produced} persisted=${persisted} (+${persisted - lastPersisted}/s) backlog=${backlog} jobs refused=${refused}\n`,
+      `t=${String(s).padStart(2)}s produced=${produced} persisted=${persisted} (+${persisted - lastPersisted}/s) backlog=${backlog} jobs outbox=${outbox} refused=${refused}\n`,
     );
     lastPersisted = persisted;
   }
@@ -304,9 +345,8 @@ async function main(): Promise<void> {
   const persistedInWindow = persisted;
   stop = true;
   await producer;
-  await batcher.flush();
   if (fatal !== null) throw fatal;
-  const accepted = produced - refused;
+  const accepted = produced; // refused sends never reach next()
   const drainStart = performance.now();
   while (persisted < accepted && performance.now() - drainStart < 60_000) await new Promise((r) => setTimeout(r, 100));
   const drainSec = (performance.now() - drainStart) / 1000;
@@ -317,7 +357,10 @@ async function main(): Promise<void> {
   const quarter = Math.max(1, Math.floor(backlogTrend.length / 4));
   const maxFirst = Math.max(0, ...backlogTrend.slice(0, quarter));
   const maxLast = Math.max(0, ...backlogTrend.slice(-quarter));
-  const steady = RATE > 0 ? refused === 0 && maxLast <= maxFirst + 2 : null;
+  // The outbox (not yet in a job) must not grow either: within 2 batches of its early peak.
+  const outboxFirst = Math.max(0, ...outboxTrend.slice(0, quarter));
+  const outboxLast = Math.max(0, ...outboxTrend.slice(-quarter));
+  const steady = RATE > 0 ? refused === 0 && maxLast <= maxFirst + 2 && outboxLast <= outboxFirst + 2 * BATCH : null;
   const sortedMs = [...insertMs].sort((a, b) => a - b);
   const meanBatch = batchSizes.reduce((a, b) => a + b, 0) / Math.max(1, batchSizes.length);
   const insertLine =
@@ -331,7 +374,8 @@ async function main(): Promise<void> {
       `(per-second min ${sortedRates[0] ?? 0}, median ${pct(sortedRates, 50)}; ` +
       `accepted ${accepted}, refused ${refused}, all persisted after a ${drainSec.toFixed(1)} s drain: ${persisted === accepted})\n` +
       `backlog trend (jobs, per second): ${backlogTrend.join(" ")}\n` +
-      (steady === null ? "" : `steady (nothing refused, backlog not growing): ${steady ? "YES" : "NO"}\n`) +
+      `outbox trend (messages, per second): ${outboxTrend.join(" ")}\n` +
+      (steady === null ? "" : `steady (nothing refused, backlog and outbox not growing): ${steady ? "YES" : "NO"}\n`) +
       `batch size: mean ${meanBatch.toFixed(0)} (config ${BATCH}), jobs ${batchSizes.length}\n` +
       `insert+commit latency per batch: ${insertLine}\n` +
       `CPU (% of one core, 2 cores in all): ${cpuShare}\n` +
@@ -339,7 +383,10 @@ async function main(): Promise<void> {
       `BODY_BYTES=${BODY_BYTES} CONVERSATIONS=${CONVERSATIONS} MAX_BACKLOG=${MAX_BACKLOG}\n`,
   );
 
+  await mover.close();
   await batcher.close();
+  await producerRedis.del(streamKey);
+  producerRedis.disconnect();
   await persister?.close();
   for (const e of externals) e.child.kill("SIGTERM");
   await Promise.all(externals.map((e) => new Promise((r) => (e.child.exitCode !== null ? r(null) : e.child.once("exit", r)))));

@@ -109,10 +109,9 @@ const fields = z.object({
    * ships at the end of the event-loop turn (ack ≈ one commit); while all are busy, messages
    * gather into the next batch. 0 = plain BATCH_MAX_MESSAGES / BATCH_MAX_MS batching. */
   DB_ACK_MAX_INFLIGHT: int(2, 0, 256),
-  /** ACK_MODE=store, the same: enqueues in flight before messages wait for BATCH_MAX_MS. Cuts the
-   * store ack from ~BATCH_MAX_MS/2 to about one enqueue, but makes more, smaller jobs (one INSERT
-   * each) at moderate load; batches still grow with load. 0 = plain size/time batching. */
-  STORE_ACK_MAX_INFLIGHT: int(2, 0, 256),
+  /** ACK_MODE=store: outbox entries a mover read but did not enqueue (it crashed) are taken over
+   * by another mover after this long. */
+  OUTBOX_CLAIM_IDLE_MS: int(30_000, 1_000),
 
   // Shutdown.
   DRAIN_TIMEOUT_MS: int(10_000, 0),

@@ -135,6 +135,8 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
     historyMaxAgeMs: config.REDIS_HISTORY_MAX_AGE_MS,
     dedupeTtlMs: config.DEDUPE_TTL_MS,
     presenceTtlMs: config.PRESENCE_TTL_MS,
+    // ACK_MODE=store acks on the append alone: the append must queue the message for MySQL itself.
+    outbox: config.MYSQL_URL !== undefined && config.ACK_MODE === "store",
     localSessions,
     log,
   });
@@ -146,7 +148,7 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
   }
   registerRedisMetrics(metrics.registry, redis);
   if (config.MYSQL_URL === undefined) return redis;
-  const persistence = await startPersistence(config, redis, log, metrics.persistence);
+  const persistence = await startPersistence(nodeId, config, redis, log, metrics.persistence);
   const appends = trackAppends(persistence.store);
   // The persistent store and groups decorate Redis's; everything else is the Redis engine's.
   return {

@@ -8,7 +8,9 @@ import { ConfigError, loadConfig } from "../config/config.js";
 import { createLogger } from "../observability/logger.js";
 import { persistenceMetrics } from "../observability/metrics.js";
 import { MysqlRepository } from "../persistence/mysql-repository.js";
-import { openBackends, startConfiguredPersister } from "../persistence/index.js";
+import { Queue } from "bullmq";
+import { openBackends, startConfiguredPersister, startOutboxMover } from "../persistence/index.js";
+import type { OutboxMover } from "../persistence/outbox.js";
 import type { PersisterHandle } from "../persistence/persister.js";
 
 /** The persister's own port when PORT is unset (8080 is the gateway's default). */
@@ -49,12 +51,15 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, PORT: process.env.PORT || String(PERSISTER_DEFAULT_PORT) });
   if (config.MYSQL_URL === undefined || config.REDIS_URL === undefined)
     throw new ConfigError("the persister needs MYSQL_URL and REDIS_URL");
-  const log = createLogger(config.LOG_LEVEL, config.NODE_ID ?? `persister-${process.pid}`);
+  const nodeId = config.NODE_ID ?? `persister-${process.pid}`;
+  const log = createLogger(config.LOG_LEVEL, nodeId);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const metrics = persistenceMetrics(registry);
 
   let persister: PersisterHandle | null = null;
+  let mover: OutboxMover | null = null;
+  let queue: Queue | null = null;
   let stopping = false;
   const http = serveHttp({ registry, ready: () => !stopping && persister !== null && persister.worker.isRunning() }, (err) =>
     log.error({ err }, "metrics collection failed"),
@@ -79,8 +84,12 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, "persister stopping: finishing active jobs");
     void (async () => {
-      // Every step runs even if one fails (the worker first: it finishes its active jobs).
-      const results = await Promise.allSettled([persister?.close(), repository?.close()]);
+      // Every step runs even if one fails (the mover first: what it read reaches the queue).
+      const results = [
+        ...(await Promise.allSettled([mover?.close()])),
+        ...(await Promise.allSettled([persister?.close(), queue?.close()])),
+        ...(await Promise.allSettled([repository?.close()])),
+      ];
       for (const r of results) if (r.status === "rejected") log.error({ err: r.reason }, "persister shutdown step failed");
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
@@ -94,6 +103,9 @@ async function main(): Promise<void> {
   const backends = await openBackends(config, config.MYSQL_URL, config.REDIS_URL, log);
   repository = backends.repository;
   persister = await startConfiguredPersister(config, backends.connection, backends.repository, metrics, log);
+  // Gateways move their outbox themselves; this mover keeps it draining while none runs.
+  queue = new Queue(config.PERSIST_QUEUE, { connection: backends.connection, prefix: config.PERSIST_PREFIX });
+  mover = await startOutboxMover(nodeId, config, backends.connection, queue, metrics, log);
   log.info({ queue: config.PERSIST_QUEUE, concurrency: config.PERSIST_CONCURRENCY, port, host: config.HOST }, "persister started");
 }
 

@@ -81,6 +81,16 @@ export function persistenceMetrics(registry: Registry) {
       registers,
     }),
     enqueued: new Counter({ name: "sb_persist_enqueued_messages_total", help: "Messages enqueued for MySQL", registers }),
+    outboxLength: new Gauge({
+      name: "sb_persist_outbox_messages",
+      help: "ACK_MODE=store: acked messages in the Redis outbox not yet in a persist job (last count seen by this process)",
+      registers,
+    }),
+    outboxClaimed: new Counter({
+      name: "sb_persist_outbox_claimed_total",
+      help: "Outbox entries taken over from a mover that read them but never enqueued them (it crashed or stalled)",
+      registers,
+    }),
     written: new Counter({ name: "sb_persist_written_messages_total", help: "Messages committed to MySQL (new rows)", registers }),
     rejected: new Counter({
       name: "sb_persist_rejected_total",

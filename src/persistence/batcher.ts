@@ -1,9 +1,10 @@
-// Groups stored messages into batches (N messages or T ms after the first, whichever comes first)
-// and enqueues each batch as ONE BullMQ job. Two ways to wait:
-//   add()        ACK_MODE=store: resolves once the batch is in Redis (the job exists);
-//   addDurable() ACK_MODE=db:    resolves once MySQL committed it, rejects UNAVAILABLE past a bound.
-// Bounded: past maxBacklog jobs waiting (plus batches still being enqueued) admissions are refused
-// with OVERLOADED, so a MySQL outage turns into back-pressure instead of unbounded Redis growth.
+// ACK_MODE=db: groups stored messages into batches (N messages or T ms after the first, or at once
+// with group commit) and writes each batch to MySQL directly or as ONE BullMQ job; addDurable()
+// resolves once MySQL committed the message and rejects UNAVAILABLE past a bound.
+// (ACK_MODE=store needs no batcher on the send path: see outbox.ts.)
+// It also owns the backlog count for both modes: past maxBacklog jobs waiting (plus batches still
+// being enqueued) admissions are refused with OVERLOADED, so a MySQL outage turns into
+// back-pressure instead of unbounded Redis growth.
 import { type JobsOptions, type Queue, QueueEvents, type QueueEventsOptions } from "bullmq";
 import type { Logger } from "pino";
 import type { StoredMessage } from "../engine/types.js";
@@ -50,17 +51,12 @@ export interface BatcherOptions {
    * soon as one commit returns. The ack then costs about one commit, not maxMs + one commit,
    * and batches still grow with load. 0 = size/time batching only. */
   durableMaxInFlight?: number;
-  /** The same for ACK_MODE=store batches (STORE_ACK_MAX_INFLIGHT): enqueues in flight at once
-   * before messages wait for maxMs. Cuts the store ack from ~maxMs/2 to about one enqueue, at the
-   * price of more, smaller jobs (one INSERT each) at moderate load. 0 = off. */
-  storeMaxInFlight?: number;
   metrics?: PersistenceMetrics;
   log?: Logger;
 }
 
 interface Waiter {
   key: string;
-  durable: boolean;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -68,14 +64,11 @@ interface Waiter {
 interface Pending {
   messages: StoredMessage[];
   waiters: Waiter[];
-  durable: boolean;
   timer: NodeJS.Timeout | null;
 }
 
 export class Batcher {
-  private readonly opts: Required<
-    Omit<BatcherOptions, "direct" | "completions" | "log" | "metrics" | "job" | "durableMaxInFlight" | "storeMaxInFlight">
-  > &
+  private readonly opts: Required<Omit<BatcherOptions, "direct" | "completions" | "log" | "metrics" | "job" | "durableMaxInFlight">> &
     Pick<BatcherOptions, "direct" | "completions" | "log">;
   private readonly metrics: PersistenceMetrics;
   private readonly jobOptions: JobsOptions;
@@ -86,11 +79,8 @@ export class Batcher {
   private readonly poller: NodeJS.Timeout;
   private closed = false;
   private readonly durableMaxInFlight: number;
-  private readonly storeMaxInFlight: number;
-  /** Durable batches between flush and commit (or failure). */
+  /** Batches between flush and commit (or failure). */
   private durableShipping = 0;
-  /** Store-mode batches between flush and enqueue (or failure). */
-  private storeShipping = 0;
   private eagerScheduled = false;
 
   constructor(opts: BatcherOptions) {
@@ -98,7 +88,6 @@ export class Batcher {
     this.metrics = opts.metrics ?? persistenceMetrics(new Registry());
     this.jobOptions = persistJobOptions(opts.job);
     this.durableMaxInFlight = opts.durableMaxInFlight ?? 0;
-    this.storeMaxInFlight = opts.storeMaxInFlight ?? 0;
     this.poller = setInterval(() => void this.refreshBacklog(), this.opts.backlogPollMs).unref();
   }
 
@@ -121,14 +110,23 @@ export class Batcher {
     }
   }
 
-  /** ACK_MODE=store: resolves when the message's batch is enqueued in Redis. */
-  add(message: StoredMessage): Promise<void> {
-    return this.push(message, false);
-  }
-
-  /** ACK_MODE=db: resolves when the message's batch is committed in MySQL. */
+  /** Resolves when the message's batch is committed in MySQL. */
   addDurable(message: StoredMessage): Promise<void> {
-    return this.push(message, true);
+    try {
+      this.admit();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<void>((resolve, reject) => {
+      const batch = this.pending;
+      batch.messages.push(message);
+      batch.waiters.push({ key: messageKey(message), resolve, reject });
+      if (batch.messages.length >= this.opts.maxMessages) this.flushPending();
+      else {
+        batch.timer ??= setTimeout(() => this.flushPending(), this.opts.maxMs);
+        this.scheduleEager();
+      }
+    });
   }
 
   /** Enqueues the current partial batch now and waits for every batch in flight. */
@@ -148,27 +146,8 @@ export class Batcher {
     return this.closing;
   }
 
-  private push(message: StoredMessage, durable: boolean): Promise<void> {
-    try {
-      this.admit();
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return new Promise<void>((resolve, reject) => {
-      const batch = this.pending;
-      batch.messages.push(message);
-      batch.waiters.push({ key: messageKey(message), durable, resolve, reject });
-      batch.durable ||= durable;
-      if (batch.messages.length >= this.opts.maxMessages) this.flushPending();
-      else {
-        batch.timer ??= setTimeout(() => this.flushPending(), this.opts.maxMs);
-        this.scheduleEager();
-      }
-    });
-  }
-
-  /** Group commit: ship the pending batch once this turn's messages are in, if a slot of its kind
-   * is free (a finishing batch calls this again). */
+  /** Group commit: ship the pending batch once this turn's messages are in, if a commit slot is
+   * free (a finishing batch calls this again). */
   private scheduleEager(): void {
     if (this.eagerScheduled || !this.slotFree()) return;
     this.eagerScheduled = true;
@@ -179,7 +158,7 @@ export class Batcher {
   }
 
   private slotFree(): boolean {
-    return this.pending.durable ? this.durableShipping < this.durableMaxInFlight : this.storeShipping < this.storeMaxInFlight;
+    return this.durableShipping < this.durableMaxInFlight;
   }
 
   private flushPending(): void {
@@ -187,12 +166,10 @@ export class Batcher {
     if (batch.messages.length === 0) return;
     this.pending = emptyBatch();
     if (batch.timer !== null) clearTimeout(batch.timer);
-    if (batch.durable) this.durableShipping += 1;
-    else this.storeShipping += 1;
+    this.durableShipping += 1;
     const p = this.ship(batch).finally(() => {
       this.inFlight.delete(p);
-      if (batch.durable) this.durableShipping -= 1;
-      else this.storeShipping -= 1;
+      this.durableShipping -= 1;
       if (this.pending.messages.length > 0) this.scheduleEager();
     });
     this.inFlight.add(p);
@@ -201,21 +178,19 @@ export class Batcher {
   /** Never rejects: every outcome is delivered to the batch's waiters. */
   private async ship(batch: Pending): Promise<void> {
     this.metrics.batchSize.observe(batch.messages.length);
-    if (batch.durable && this.opts.direct !== undefined) return this.shipDirect(batch, this.opts.direct);
+    if (this.opts.direct !== undefined) return this.shipDirect(batch, this.opts.direct);
     const jobId = batchJobId(batch.messages);
     // Subscribe before enqueueing: the completion can arrive before add() returns.
-    const committed = batch.durable ? this.waitCommit(jobId) : null;
+    const committed = this.waitCommit(jobId);
     try {
       await this.enqueue(jobId, batch.messages);
     } catch (err) {
       const e = new SwitchboardError(ErrorCode.UNAVAILABLE, "could not enqueue messages for persistence", { cause: err });
       this.metrics.rejected.inc({ reason: "unavailable" }, batch.waiters.length);
       for (const w of batch.waiters) w.reject(e);
-      committed?.catch(() => undefined); // its waiters were rejected above with the cause
+      committed.catch(() => undefined); // its waiters were rejected above with the cause
       return;
     }
-    for (const w of batch.waiters) if (!w.durable) w.resolve();
-    if (committed === null) return;
     try {
       settleDurable(batch.waiters, await committed);
     } catch (err) {
@@ -228,7 +203,6 @@ export class Batcher {
     try {
       const result = await withTimeout(direct(batch.messages), this.opts.commitTimeoutMs, "MySQL commit");
       this.metrics.dbAckLatency.observe({ path: "direct" }, (performance.now() - started) / 1000);
-      for (const w of batch.waiters) if (!w.durable) w.resolve();
       settleDurable(batch.waiters, result);
       return;
     } catch (err) {
@@ -239,10 +213,9 @@ export class Batcher {
       rejectDurable(batch.waiters, err);
       try {
         await this.enqueue(batchJobId(batch.messages), batch.messages);
-        for (const w of batch.waiters) if (!w.durable) w.resolve();
       } catch (enqueueErr) {
-        const e = new SwitchboardError(ErrorCode.UNAVAILABLE, "could not persist nor enqueue messages", { cause: enqueueErr });
-        for (const w of batch.waiters) w.reject(e);
+        // Stored in Redis, not persisted, not queued: PersistentStore re-hands it on the retry.
+        this.opts.log?.error({ err: enqueueErr, messages: batch.messages.length }, "could not persist nor enqueue a batch");
       }
     }
   }
@@ -284,13 +257,12 @@ export class Batcher {
 }
 
 function emptyBatch(): Pending {
-  return { messages: [], waiters: [], durable: false, timer: null };
+  return { messages: [], waiters: [], timer: null };
 }
 
 function settleDurable(waiters: readonly Waiter[], result: BatchJobResult): void {
   const dead = new Set(result.dead);
   for (const w of waiters) {
-    if (!w.durable) continue;
     if (dead.has(w.key)) {
       w.reject(new SwitchboardError(ErrorCode.INTERNAL, "MySQL refused this message; it was moved to the dead-letter queue"));
     } else w.resolve();
@@ -300,7 +272,7 @@ function settleDurable(waiters: readonly Waiter[], result: BatchJobResult): void
 function rejectDurable(waiters: readonly Waiter[], cause: unknown): void {
   const e =
     cause instanceof SwitchboardError ? cause : new SwitchboardError(ErrorCode.UNAVAILABLE, "not committed to MySQL in time", { cause });
-  for (const w of waiters) if (w.durable) w.reject(e);
+  for (const w of waiters) w.reject(e);
 }
 
 /** Rejects with UNAVAILABLE after `ms`; the underlying work keeps running (and is idempotent). */

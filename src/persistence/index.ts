@@ -4,10 +4,12 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
+import { Keys } from "../engine/redis/keys.js";
 import type { Engine } from "../engine/types.js";
 import type { PersistenceMetrics } from "../observability/metrics.js";
 import { Batcher, QueueEventsCompletions } from "./batcher.js";
 import { MysqlRepository } from "./mysql-repository.js";
+import { OutboxMover } from "./outbox.js";
 import { PersistentGroups, PersistentStore } from "./persistent-store.js";
 import { type PersisterHandle, startPersister } from "./persister.js";
 import { checkRedisEvictionPolicy, redisConnection } from "./queue.js";
@@ -18,12 +20,16 @@ export interface Persistence {
   batcher: Batcher;
   repository: MysqlRepository;
   persister: PersisterHandle | null;
+  /** ACK_MODE=store: this node's outbox mover. */
+  mover: OutboxMover | null;
   /** Flush, stop the worker, close pools; every step runs even if one fails. Memoized. */
   close(): Promise<void>;
 }
 
-/** Wraps the engine's store and groups with MySQL persistence (requires MYSQL_URL and REDIS_URL). */
+/** Wraps the engine's store and groups with MySQL persistence (requires MYSQL_URL and REDIS_URL).
+ * With ACK_MODE=store the engine's store must write the outbox (RedisEngine `outbox: true`). */
 export async function startPersistence(
+  nodeId: string,
   config: Config,
   engine: Pick<Engine, "store" | "groups">,
   log: Logger,
@@ -48,13 +54,13 @@ export async function startPersistence(
     maxBacklog: config.PERSIST_MAX_BACKLOG,
     commitTimeoutMs: config.DB_ACK_TIMEOUT_MS,
     durableMaxInFlight: config.DB_ACK_MAX_INFLIGHT,
-    storeMaxInFlight: config.STORE_ACK_MAX_INFLIGHT,
     job: { attempts: config.PERSIST_ATTEMPTS, backoffMs: config.PERSIST_BACKOFF_MS },
     direct,
     completions,
     metrics,
     log,
   });
+  const mover = config.ACK_MODE === "store" ? await startOutboxMover(nodeId, config, connection, queue, metrics, log) : null;
   const store = new PersistentStore({ inner: engine.store, batcher, repository, ackMode: config.ACK_MODE, log });
   const groups = new PersistentGroups({ inner: engine.groups, repository, log });
   let closing: Promise<void> | null = null;
@@ -64,10 +70,12 @@ export async function startPersistence(
     batcher,
     repository,
     persister,
+    mover,
     close() {
       closing ??= (async () => {
         const steps: (() => Promise<void>)[] = [
           () => batcher.close(),
+          async () => mover?.close(),
           () => store.close(),
           async () => persister?.close(),
           async () => completions?.close(),
@@ -126,4 +134,29 @@ export function startConfiguredPersister(
     metrics,
     log,
   });
+}
+
+/** A mover from the outbox stream (under REDIS_PREFIX) to the persist queue, started. */
+export async function startOutboxMover(
+  consumer: string,
+  config: Config,
+  connection: ReturnType<typeof redisConnection>,
+  queue: Queue,
+  metrics: PersistenceMetrics,
+  log: Logger,
+): Promise<OutboxMover> {
+  const mover = new OutboxMover({
+    connection,
+    streamKey: new Keys(config.REDIS_PREFIX).outbox(),
+    consumer,
+    queue,
+    maxMessages: config.BATCH_MAX_MESSAGES,
+    maxMs: config.BATCH_MAX_MS,
+    claimIdleMs: config.OUTBOX_CLAIM_IDLE_MS,
+    job: { attempts: config.PERSIST_ATTEMPTS, backoffMs: config.PERSIST_BACKOFF_MS },
+    metrics,
+    log,
+  });
+  await mover.start();
+  return mover;
 }

@@ -65,6 +65,12 @@ export class MysqlRepository {
       // new rows (a no-op update counts 0): that is how duplicates and conflicts are told apart.
       flags: ["-FOUND_ROWS"],
       enableKeepAlive: true,
+      // mysql2 scans every statement for placeholders even without values; the batch INSERT is
+      // built escaped (~100 KB per 1,000 rows) and that scan was ~15% of a persister's CPU.
+      queryFormat: (sql: string, values: unknown) =>
+        values === undefined || (Array.isArray(values) && values.length === 0)
+          ? sql
+          : mysql.format(sql, values as Parameters<typeof mysql.format>[1]),
     });
     const onError = opts.onError ?? ((err: Error) => process.emitWarning(err));
     this.pool.pool.on("connection", (conn) => {

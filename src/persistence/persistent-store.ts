@@ -27,7 +27,9 @@ export interface PersistentStoreOptions {
   inner: MessageStore;
   batcher: Batcher;
   repository: ColdStore;
-  /** store: ack once enqueued; db: ack once committed in MySQL. */
+  /** store: ack once the inner store holds the message, which it must also have written to the
+   * outbox in the same atomic step (RedisStore with `outbox: true`; see outbox.ts).
+   * db: ack once the batcher committed it in MySQL. */
   ackMode: "store" | "db";
   /** Cursor updates are coalesced and written to MySQL this often (they are advisory: a lost
    * update only means a message is offered again). */
@@ -37,7 +39,7 @@ export interface PersistentStoreOptions {
   log: Logger;
 }
 
-// Messages whose persistence was not confirmed to the sender (enqueue/commit failed after the hot
+// ACK_MODE=db: messages whose commit was not confirmed to the sender (it failed after the hot
 // append): when the sender retries, dedupe answers from the hot store, and this is how we know to
 // hand the message to the batcher again instead of trusting that it is on its way.
 const UNCONFIRMED_LIMIT = 100_000;
@@ -72,11 +74,12 @@ export class PersistentStore implements MessageStore {
     // Refuse before storing: an OVERLOADED send must leave nothing behind.
     this.batcher.admit();
     const result = await this.inner.append(input);
+    // store: the append wrote the outbox entry atomically, nothing is left to wait for.
+    if (this.opts.ackMode === "store") return result;
     const key = `${input.senderId}\u0000${input.clientMsgId}`;
     if (result.duplicate && !this.unconfirmed.has(key)) return result;
     try {
-      if (this.opts.ackMode === "db") await this.batcher.addDurable(result.message);
-      else await this.batcher.add(result.message);
+      await this.batcher.addDurable(result.message);
       // A retry of a send that failed after storing was never acked nor fanned out: to the node it
       // is a first acceptance, so it must not look like a duplicate (which would skip the fan-out).
       if (this.unconfirmed.delete(key) && result.duplicate) return { ...result, duplicate: false };

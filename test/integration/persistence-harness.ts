@@ -9,7 +9,9 @@ import { migrate } from "../../src/persistence/migrator.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../../src/persistence/mysql-url.js";
 import type { StoredMessage } from "../../src/engine/types.js";
 import { Queue } from "bullmq";
-import { MemoryEngine } from "../../src/engine/memory/memory-engine.js";
+import { RedisEngine } from "../../src/engine/redis/redis-engine.js";
+import { OutboxMover, type OutboxMoverOptions } from "../../src/persistence/outbox.js";
+import { deleteKeys } from "../contract/redis-fixtures.js";
 import { Batcher, type BatcherOptions, QueueEventsCompletions } from "../../src/persistence/batcher.js";
 import { MysqlRepository } from "../../src/persistence/mysql-repository.js";
 import { PersistentGroups, PersistentStore } from "../../src/persistence/persistent-store.js";
@@ -148,7 +150,7 @@ export function makeMessages(conversationId: string, from: number, count: number
   }));
 }
 
-// --- a full pipeline over the memory engine ----------------------------------------------------
+// --- a full pipeline over the Redis engine -----------------------------------------------------
 
 export interface RigOptions {
   /** Database URL for the persister's writer (e.g. through a TcpProxy). */
@@ -159,6 +161,8 @@ export interface RigOptions {
   dbPath?: "direct" | "queue-events";
   hotLimit?: number;
   batcher?: Partial<BatcherOptions>;
+  /** ACK_MODE=store: the outbox mover's options. */
+  mover?: Partial<OutboxMoverOptions>;
   persister?: Partial<PersisterOptions>;
 }
 
@@ -170,7 +174,17 @@ export async function createRig(o: RigOptions) {
   const connection = redisConnection(REDIS_URL);
   const registry = new Registry();
   const metrics = persistenceMetrics(registry);
-  const engine = new MemoryEngine({ nodeId: "n1", historyPerConversation: o.hotLimit ?? 10_000, dedupeTtlMs: 3_600_000 });
+  const ackMode = o.ackMode ?? "store";
+  const enginePrefix = `${unique("sbe")}:`;
+  const engine = RedisEngine.fromUrl(REDIS_URL, {
+    nodeId: "n1",
+    prefix: enginePrefix,
+    historyMaxPerConversation: o.hotLimit ?? 10_000,
+    dedupeTtlMs: 3_600_000,
+    outbox: ackMode === "store",
+    log,
+  });
+  await engine.start();
   const writer = new MysqlRepository({
     url: o.writerUrl,
     poolSize: 4,
@@ -194,7 +208,6 @@ export async function createRig(o: RigOptions) {
     backlogPollMs: 100,
     ...o.persister,
   });
-  const ackMode = o.ackMode ?? "store";
   const completions =
     ackMode === "db" && o.dbPath === "queue-events" ? await QueueEventsCompletions.start(queueName, { connection, prefix }) : undefined;
   const batcher = new Batcher({
@@ -211,6 +224,22 @@ export async function createRig(o: RigOptions) {
     log,
     ...o.batcher,
   });
+  const mover =
+    ackMode === "store"
+      ? new OutboxMover({
+          connection,
+          streamKey: engine.keys.outbox(),
+          consumer: "n1",
+          queue,
+          maxMessages: 50,
+          maxMs: 5,
+          blockMs: 200,
+          metrics,
+          log,
+          ...o.mover,
+        })
+      : null;
+  await mover?.start();
   const store = new PersistentStore({ inner: engine.store, batcher, repository: reader, ackMode, log, cursorFlushMs: 20 });
   const groups = new PersistentGroups({ inner: engine.groups, repository: reader, log });
   const deadQueue = new Queue(`${queueName}-dead`, { connection, prefix });
@@ -222,12 +251,14 @@ export async function createRig(o: RigOptions) {
     deadQueue,
     persister,
     batcher,
+    mover,
     store,
     groups,
     metrics,
     registry,
     async close() {
       await batcher.close();
+      await mover?.close();
       await store.close();
       await completions?.close();
       await persister.close();
@@ -238,6 +269,7 @@ export async function createRig(o: RigOptions) {
       if (reader !== writer) await reader.close();
       await writer.close();
       await engine.close();
+      await deleteKeys(REDIS_URL, enginePrefix);
     },
   };
 }

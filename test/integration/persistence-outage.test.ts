@@ -2,7 +2,9 @@
 // acking and drains by itself after the restore; db mode answers retryable errors in bounded time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppendInput } from "../../src/engine/types.js";
+import { batchJobId, encodeBatch } from "../../src/persistence/codec.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../../src/persistence/mysql-url.js";
+import { persistJobOptions } from "../../src/persistence/queue.js";
 import { ErrorCode, SwitchboardError } from "../../src/protocol/codes.js";
 import { countRows, createRig, createTestDatabase, makeMessages, pollUntil, rowsOf, TcpProxy } from "./persistence-harness.js";
 
@@ -117,7 +119,7 @@ describe("MySQL outage", () => {
   });
 
   it("refuses with OVERLOADED past the backlog bound, storing nothing", async () => {
-    const rig = await createRig({ writerUrl: proxiedUrl, readerUrl: db.url, batcher: { maxBacklog: 3, maxMessages: 5 } });
+    const rig = await createRig({ writerUrl: proxiedUrl, readerUrl: db.url, batcher: { maxBacklog: 3 }, mover: { maxMessages: 5 } });
     const conv = "dm:alice:dan";
     try {
       proxy.cut();
@@ -152,13 +154,13 @@ describe("MySQL outage", () => {
 
 describe("poison message", () => {
   it("goes to the dead-letter queue while the rest of its batch is written", async () => {
-    const rig = await createRig({ writerUrl: db.url, readerUrl: db.url, batcher: { maxMessages: 20, maxMs: 50 } });
+    const rig = await createRig({ writerUrl: db.url, readerUrl: db.url });
     const conv = "dm:erin:poison";
     try {
       const messages = makeMessages(conv, 1, 20, "erin");
       // 200 characters > VARCHAR(128): strict mode refuses the row (it would never be truncated).
       messages[12] = { ...messages[12]!, clientMsgId: "x".repeat(200) };
-      await Promise.all(messages.map((m) => rig.batcher.add(m)));
+      await rig.queue.add("batch", encodeBatch(messages), { ...persistJobOptions({ backoffMs: 30 }), jobId: batchJobId(messages) });
       await pollUntil("one dead letter", async () => (await rig.deadQueue.count()) === 1, 15_000);
       await pollUntil("19 rows", async () => (await rowsOf(rig.reader, conv)).length === 19, 15_000);
       const rows = await rowsOf(rig.reader, conv);

@@ -1,4 +1,4 @@
-// PersistentStore over the memory engine against real MariaDB + Redis: acked == persisted, cold
+// PersistentStore over the Redis engine against real MariaDB + Redis: acked == persisted, cold
 // sync across the hot/cold boundary, idempotent re-delivery, db-mode acks, groups and cursors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppendInput, StoredMessage } from "../../src/engine/types.js";

@@ -25,6 +25,12 @@ export class Keys {
     return `${this.prefix}u:${userId}:convs`;
   }
 
+  /** Stream of appended messages not yet handed to the persist queue: {c: conversationId,
+   * r: StoredMessageRecord with seq}. Read by the outbox movers' consumer group. */
+  outbox(): string {
+    return `${this.prefix}outbox`;
+  }
+
   /** Hash conversation id -> acked seq, for one device. */
   cursors(userId: string, deviceId: string): string {
     return `${this.prefix}cur:${userId}:${deviceId}`;

@@ -33,6 +33,9 @@ export interface RedisEngineOptions {
   presenceTtlMs?: number;
   /** This node's sessions per user; re-registered on every (re)connect. Default: none. */
   localSessions?: LocalSessions;
+  /** Write every appended message to the outbox stream too (MySQL persistence, ACK_MODE=store).
+   * Default false. */
+  outbox?: boolean;
   /** Cached groups per node. Default 10,000. */
   groupCacheSize?: number;
   /** Commands per pipeline at most. Default 1000. */
@@ -82,6 +85,7 @@ export class RedisEngine implements Engine {
       historyMaxPerConversation: opts.historyMaxPerConversation,
       historyMaxAgeMs: opts.historyMaxAgeMs,
       dedupeTtlMs: opts.dedupeTtlMs,
+      outbox: opts.outbox ?? false,
       now: opts.now ?? Date.now,
     });
     this.groups = new RedisGroups(this.batcher, this.keys, this.subscriber, opts.groupCacheSize);

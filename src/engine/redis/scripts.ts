@@ -27,10 +27,12 @@ end
 `;
 
 /**
- * Dedupe check + INCR + history insert + trims + user index, atomically.
- * KEYS: seq, history, dedupe, userConversations... ARGV: record (without seq), dedupe suffix
- * "<sentAtMs>:<messageId>:<conversationId>", conversationId, dedupeTtlMs, historyMax,
- * ageCutoffMs, historyMaxAgeMs.
+ * Dedupe check + INCR + history insert + trims + user index (+ outbox entry), atomically.
+ * KEYS: seq, history, dedupe, outbox, userConversations... ARGV: record (without seq), dedupe
+ * suffix "<sentAtMs>:<messageId>:<conversationId>", conversationId, dedupeTtlMs, historyMax,
+ * ageCutoffMs, historyMaxAgeMs, writeOutbox ("1" or "0").
+ * The outbox entry {c = conversationId, r = record with seq} is what makes ACK_MODE=store safe to
+ * ack on this reply alone: the message cannot be stored without also being queued for MySQL.
  * Returns {1, dedupeValue, originalRecordOrEmpty} for a retry, {0, seq, trimmed} otherwise.
  */
 const APPEND = `${LUA_HELPERS}
@@ -45,9 +47,11 @@ if seen then
   return {1, seen, original}
 end
 local seq = redis.call('INCR', KEYS[1])
-redis.call('ZADD', KEYS[2], seq, ARGV[1] .. '\\16' .. varint(seq))
+local member = ARGV[1] .. '\\16' .. varint(seq)
+redis.call('ZADD', KEYS[2], seq, member)
 redis.call('SET', KEYS[3], seq .. ':' .. ARGV[2], 'PX', ARGV[4])
-for i = 4, #KEYS do redis.call('SADD', KEYS[i], ARGV[3]) end
+if ARGV[8] == '1' then redis.call('XADD', KEYS[4], '*', 'c', ARGV[3], 'r', member) end
+for i = 5, #KEYS do redis.call('SADD', KEYS[i], ARGV[3]) end
 local trimmed = 0
 local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[5])
 if over > 0 then trimmed = redis.call('ZREMRANGEBYRANK', KEYS[2], 0, over - 1) end

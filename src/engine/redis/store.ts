@@ -10,6 +10,9 @@ export interface RedisStoreOptions {
   historyMaxPerConversation: number;
   historyMaxAgeMs: number;
   dedupeTtlMs: number;
+  /** Also queue every appended message in the outbox stream, in the same script call (set when
+   * MySQL persistence runs with ACK_MODE=store; see src/persistence/outbox.ts). */
+  outbox: boolean;
   now: () => number;
 }
 
@@ -33,10 +36,11 @@ export class RedisStore implements MessageStore {
     const k = this.keys;
     const reply = await this.batcher.send<AppendReply>(
       "sbAppendBuffer",
-      3 + users.length,
+      4 + users.length,
       k.seq(input.conversationId),
       k.history(input.conversationId),
       k.dedupe(input.senderId, input.clientMsgId),
+      k.outbox(),
       ...users.map((u) => k.userConversations(u)),
       record,
       dedupeSuffix(sentAtMs, messageId, input.conversationId),
@@ -45,6 +49,7 @@ export class RedisStore implements MessageStore {
       this.opts.historyMaxPerConversation,
       sentAtMs - this.opts.historyMaxAgeMs,
       this.opts.historyMaxAgeMs,
+      this.opts.outbox ? "1" : "0",
     );
     if (reply[0] === 1) return { message: this.original(reply, input), duplicate: true };
     this.trimmedHere += reply[2];

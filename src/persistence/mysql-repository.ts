@@ -257,7 +257,18 @@ export class MysqlRepository {
   }
 
   /** BEGIN ... COMMIT on one connection; rolls back and translates on any error. */
+  /** InnoDB rolls a deadlock victim back whole: running it again is the documented answer. */
   private async transaction<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactionOnce(fn);
+      } catch (err) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !isLockConflict(err)) throw err;
+      }
+    }
+  }
+
+  private async transactionOnce<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
     let conn: PoolConnection;
     try {
       conn = await this.pool.getConnection();
@@ -290,7 +301,8 @@ export class MysqlRepository {
   private translate(err: unknown, rollbackErr?: unknown): Error {
     if (err instanceof SwitchboardError || err instanceof RepositoryError) return err;
     const transient = isTransientMysqlError(err);
-    if (transient) this.lastFailureAt = performance.now();
+    // Lock conflicts are contention between our own writers, not an outage: no fail-fast for them.
+    if (transient && !isLockConflict(err)) this.lastFailureAt = performance.now();
     const msg = err instanceof Error ? err.message : String(err);
     const suffix = rollbackErr === undefined ? "" : ` (rollback also failed: ${String(rollbackErr)})`;
     return new RepositoryError(transient, `${transient ? "MySQL unavailable" : "MySQL refused the statement"}: ${msg}${suffix}`, {
@@ -315,6 +327,8 @@ export class MysqlRepository {
   private async upsertDms(c: PoolConnection, ids: readonly string[]): Promise<void> {
     const at = this.now();
     const members: (string | number)[][] = [];
+    // Rows in one order in every transaction: concurrent batches then wait instead of deadlocking.
+    ids = [...ids].sort();
     for (const id of ids) {
       const [, a, b] = id.split(":");
       if (a !== undefined) members.push([id, a, at]);
@@ -415,6 +429,13 @@ export function insertMessagesSql(messages: readonly StoredMessage[]): string {
       `${sqlString(m.contentType)},${sqlNumber(m.sentAtMs)})`;
   }
   return `${sql} ON DUPLICATE KEY UPDATE seq = seq`;
+}
+
+const DEADLOCK_ATTEMPTS = 3;
+
+function isLockConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT";
 }
 
 function toMessage(r: RowDataPacket): StoredMessage {

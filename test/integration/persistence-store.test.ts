@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppendInput, StoredMessage } from "../../src/engine/types.js";
 import { batchJobId, encodeBatch } from "../../src/persistence/codec.js";
+import { MysqlRepository } from "../../src/persistence/mysql-repository.js";
 import { persistJobOptions } from "../../src/persistence/queue.js";
 import { countRows, createRig, createTestDatabase, makeMessages, pollUntil, type Rig, rowsOf } from "./persistence-harness.js";
 
@@ -141,4 +142,25 @@ describe("PersistentStore (db mode)", () => {
       }
     });
   }
+});
+
+describe("MysqlRepository under concurrent writers", () => {
+  it("commits concurrent batches that create the same new DMs in opposite orders", async () => {
+    const repo = new MysqlRepository({ url: db.url, poolSize: 4 });
+    try {
+      for (let round = 0; round < 10; round++) {
+        const ids = Array.from({ length: 20 }, (_, i) => `dm:r${round}a${String(i).padStart(2, "0")}:r${round}b${i}`);
+        // Four writers, each with every conversation (its own seqs), half of them in reverse.
+        const batches = [0, 1, 2, 3].map((w) => {
+          const order = w % 2 === 0 ? ids : [...ids].reverse();
+          return order.flatMap((id) => makeMessages(id, w + 1, 1, "x"));
+        });
+        const results = await Promise.all(batches.map((b) => repo.insertBatch(b)));
+        expect(results.map((r) => r.inserted)).toEqual([20, 20, 20, 20]);
+      }
+      expect(await countRows(repo, "conversation_id LIKE 'dm:r%'")).toBe(800);
+    } finally {
+      await repo.close();
+    }
+  });
 });

@@ -396,45 +396,25 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   // Decoded frames carry proto3 defaults on their prototypes: a present body's fields are set.
+  // Dispatch reads the oneof's fields directly, hottest first: the generated `body` getter walks
+  // Object.keys(frame) on every call. Decoding leaves at most one of them set (its setter deletes
+  // the others), so this is the same answer.
   private onFrame(f: ServerFrame): void {
-    switch (f.body) {
-      case "welcome":
-        this.onWelcome(f.welcome as Welcome);
-        return;
-      case "message":
-        this.onMessage(f.message as Message);
-        return;
-      case "sendAck":
-        this.onSendAck(f.reqId, f.sendAck as SendAck);
-        return;
-      case "syncDone":
-        this.onSyncDone(f.reqId, f.syncDone as SyncDone);
-        return;
-      case "error":
-        this.onError(f);
-        return;
-      case "typing":
-        this.emit("typing", f.typing as ClientEvents["typing"]);
-        return;
-      case "groupResult":
-        if (f.reqId === 0) this.onGroupPush(f.groupResult as GroupResult);
-        else this.settleRequest(f);
-        return;
-      case "goaway": {
-        const g = f.goaway as switchboard.v1.GoAway;
-        this.notBefore = Date.now() + g.reconnectAfterMs;
-        this.emit("goaway", { reason: g.reason, reconnectAfterMs: g.reconnectAfterMs });
-        return;
-      }
-      case "presenceResult":
-      case "pong":
-      case "ackResult":
-        this.settleRequest(f);
-        return;
-      default:
-        // A body added to the proto after this client was built: newer servers stay compatible.
-        return;
-    }
+    if (f.message != null) this.onMessage(f.message as Message);
+    else if (f.sendAck != null) this.onSendAck(f.reqId, f.sendAck as SendAck);
+    else if (f.syncDone != null) this.onSyncDone(f.reqId, f.syncDone as SyncDone);
+    else if (f.welcome != null) this.onWelcome(f.welcome as Welcome);
+    else if (f.error != null) this.onError(f);
+    else if (f.typing != null) this.emit("typing", f.typing as ClientEvents["typing"]);
+    else if (f.groupResult != null) {
+      if (f.reqId === 0) this.onGroupPush(f.groupResult as GroupResult);
+      else this.settleRequest(f);
+    } else if (f.goaway != null) {
+      const g = f.goaway as switchboard.v1.GoAway;
+      this.notBefore = Date.now() + g.reconnectAfterMs;
+      this.emit("goaway", { reason: g.reason, reconnectAfterMs: g.reconnectAfterMs });
+    } else if (f.presenceResult != null || f.pong != null || f.ackResult != null) this.settleRequest(f);
+    // Otherwise a body added to the proto after this client was built: newer servers stay compatible.
   }
 
   private onGroupPush(g: GroupResult): void {
@@ -459,7 +439,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
 
   private onGap(conversationId: string): void {
     // A running sync of this conversation fills or resolves the hole when its final page lands.
-    if (this.syncing.has(conversationId) || this._state !== "open") return;
+    if ((this.syncing.size > 0 && this.syncing.has(conversationId)) || this._state !== "open") return;
     // The missing seq may be our own unacked send (its send_ack fills the hole): wait for the
     // acks, bounded, before syncing. ownAckSettled() ends the wait.
     if (this.outbox.hasPendingIn(conversationId)) {
@@ -489,6 +469,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
    * once it is filled or no send there is pending any more (then the hole is real: sync it).
    */
   private ownAckSettled(conversationId: string): void {
+    if (this.ownAckWaits.size === 0) return;
     const wait = this.ownAckWaits.get(conversationId);
     if (wait === undefined) return;
     const gap = this.sequencer.hasGap(conversationId);
@@ -499,7 +480,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   private onAdvance(conversationId: string, seq: number): void {
-    this.gapResyncs.delete(conversationId);
+    if (this.gapResyncs.size > 0) this.gapResyncs.delete(conversationId);
     const store = this.cfg.store;
     if (store !== null) {
       try {
@@ -593,7 +574,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
           entry.clientMsgId,
         ),
       );
-      this.ownAckSettled(canonicalConversationId(entry.conversationId));
+      this.ownAckSettled(entry.canonicalId);
       return;
     }
     this.sendsByReq.set(entry.reqId, entry);
@@ -627,7 +608,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     const delay = retryDelay(err, entry.errors, this.cfg.backoff);
     if (delay === null) {
       this.outbox.fail(entry.clientMsgId, err);
-      this.ownAckSettled(canonicalConversationId(entry.conversationId));
+      this.ownAckSettled(entry.canonicalId);
       return;
     }
     entry.timer = this.timers.schedule(delay, () => {

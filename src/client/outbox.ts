@@ -18,6 +18,8 @@ export interface SendAck {
 export interface OutboxEntry {
   readonly clientMsgId: string;
   readonly conversationId: string;
+  /** canonicalConversationId(conversationId), computed once. */
+  readonly canonicalId: string;
   readonly body: Uint8Array;
   readonly contentType: string;
   readonly promise: Promise<SendAck>;
@@ -47,9 +49,11 @@ export class Outbox {
       resolve = res;
       reject = rej;
     });
+    const c = canonicalConversationId(conversationId);
     const entry: OutboxEntry = {
       clientMsgId,
       conversationId,
+      canonicalId: c,
       body,
       contentType,
       promise,
@@ -60,7 +64,6 @@ export class Outbox {
       timer: null,
     };
     this.entries.set(clientMsgId, entry);
-    const c = canonicalConversationId(conversationId);
     this.perConversation.set(c, (this.perConversation.get(c) ?? 0) + 1);
     return { entry, existing: false };
   }
@@ -107,7 +110,7 @@ export class Outbox {
     const e = this.entries.get(clientMsgId);
     if (e === undefined) return undefined;
     this.entries.delete(clientMsgId);
-    const c = canonicalConversationId(e.conversationId);
+    const c = e.canonicalId;
     const n = (this.perConversation.get(c) ?? 1) - 1;
     if (n <= 0) this.perConversation.delete(c);
     else this.perConversation.set(c, n);

@@ -165,10 +165,16 @@ export class Sequencer<T extends Sequenced> {
 
 /** "dm:b:a" -> "dm:a:b": the server answers with the sorted form, so cursors are keyed by it. */
 export function canonicalConversationId(id: string): string {
-  if (!id.startsWith("dm:")) return id;
-  const parts = id.split(":");
-  if (parts.length !== 3) return id;
-  const a = parts[1]!;
-  const b = parts[2]!;
-  return a <= b ? id : `dm:${b}:${a}`;
+  // Called for every send and ack: compare the two user ids in place, allocating only to swap.
+  if (id.charCodeAt(0) !== 100 || id.charCodeAt(1) !== 109 || id.charCodeAt(2) !== 58) return id; // not "dm:"
+  const sep = id.indexOf(":", 3);
+  if (sep < 0 || id.indexOf(":", sep + 1) >= 0) return id;
+  const aLen = sep - 3;
+  const bLen = id.length - sep - 1;
+  for (let i = 0; i < aLen && i < bLen; i += 1) {
+    const a = id.charCodeAt(3 + i);
+    const b = id.charCodeAt(sep + 1 + i);
+    if (a !== b) return a < b ? id : `dm:${id.slice(sep + 1)}:${id.slice(3, sep)}`;
+  }
+  return aLen <= bLen ? id : `dm:${id.slice(sep + 1)}:${id.slice(3, sep)}`;
 }

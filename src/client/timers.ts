@@ -2,10 +2,19 @@
 // with request deadlines, resend timers and ack debounces: a host timer per deadline would be
 // 100k+ live timers. The wheel keeps deadlines in coarse buckets (doubly linked, so cancelling
 // is O(1) and frees the entry at once; FIFO within a bucket) and arms a single host timer for the earliest bucket.
+// A min-heap of bucket ticks finds the due and the next buckets without scanning every bucket
+// (a load worker holds hundreds, one per 20 ms of resend deadlines, and fires 50 times a second);
+// an entry points at its bucket, so cancelling one (every acked send does) is no lookup.
 
 /** A scheduled callback; cancel() is idempotent and a no-op once it has fired. */
 export interface Timer {
   cancel(): void;
+}
+
+/** The entries due in one tick, in scheduling order (empty once all were cancelled or run). */
+interface Bucket {
+  head: Entry | null;
+  tail: Entry | null;
 }
 
 class Entry implements Timer {
@@ -13,7 +22,7 @@ class Entry implements Timer {
   next: Entry | null = null;
   constructor(
     public wheel: TimerWheel | null,
-    readonly tick: number,
+    readonly bucket: Bucket,
     readonly fn: () => void,
   ) {}
 
@@ -23,8 +32,13 @@ class Entry implements Timer {
 }
 
 export class TimerWheel {
-  /** tick -> that bucket's list. */
-  private readonly buckets = new Map<number, { head: Entry; tail: Entry }>();
+  /**
+   * tick -> that bucket. A bucket stays (possibly empty) until its tick is reached, so each tick
+   * enters the heap once however often its bucket empties and refills.
+   */
+  private readonly buckets = new Map<number, Bucket>();
+  /** Min-heap of the ticks in `buckets`: the due and the next buckets without a scan. */
+  private readonly ticks: number[] = [];
   private count = 0;
   /** Every tick <= doneTick has run; new entries go after it. */
   private doneTick: number;
@@ -49,15 +63,20 @@ export class TimerWheel {
     const now = this.clock();
     if (this.count === 0 && !this.firing) this.doneTick = Math.max(this.doneTick, Math.floor(now / this.resolutionMs));
     const tick = Math.max(Math.ceil((now + Math.max(0, delayMs)) / this.resolutionMs), this.doneTick + 1);
-    const entry = new Entry(this, tick, fn);
-    const bucket = this.buckets.get(tick);
+    let bucket = this.buckets.get(tick);
+    if (bucket === undefined) {
+      bucket = { head: null, tail: null };
+      this.buckets.set(tick, bucket);
+      heapPush(this.ticks, tick);
+    }
+    const entry = new Entry(this, bucket, fn);
     // Appended at the tail: same-bucket timers run in scheduling order (resends keep send order).
-    if (bucket === undefined) this.buckets.set(tick, { head: entry, tail: entry });
+    if (bucket.tail === null) bucket.head = entry;
     else {
       entry.prev = bucket.tail;
       bucket.tail.next = entry;
-      bucket.tail = entry;
     }
+    bucket.tail = entry;
     this.count += 1;
     if (!this.firing && tick < this.armedTick) this.arm(tick, now);
     return entry;
@@ -67,17 +86,22 @@ export class TimerWheel {
   unlink(e: Entry): void {
     if (e.wheel === null) return;
     e.wheel = null;
-    const bucket = this.buckets.get(e.tick)!;
+    const bucket = e.bucket;
     if (e.prev !== null) e.prev.next = e.next;
-    else bucket.head = e.next!;
+    else bucket.head = e.next;
     if (e.next !== null) e.next.prev = e.prev;
-    else bucket.tail = e.prev!;
-    if (e.prev === null && e.next === null) this.buckets.delete(e.tick);
+    else bucket.tail = e.prev;
     e.prev = null;
     e.next = null;
     this.count -= 1;
-    // Nothing left: drop the host timer so an idle process can exit.
-    if (this.count === 0 && this.handle !== null && !this.firing) {
+    // Nothing left: drop the host timer so an idle process can exit (and the empty buckets).
+    if (this.count === 0 && !this.firing) this.clear();
+  }
+
+  private clear(): void {
+    this.buckets.clear();
+    this.ticks.length = 0;
+    if (this.handle !== null) {
       clearTimeout(this.handle);
       this.handle = null;
       this.armedTick = Infinity;
@@ -94,16 +118,18 @@ export class TimerWheel {
     this.handle = null;
     this.armedTick = Infinity;
     const cur = Math.floor(this.clock() / this.resolutionMs);
-    const due: number[] = [];
-    for (const t of this.buckets.keys()) if (t <= cur) due.push(t);
-    due.sort((a, b) => a - b);
     this.doneTick = Math.max(this.doneTick, cur);
     this.firing = true;
     const failures: unknown[] = [];
     try {
-      for (const t of due) {
+      // Ticks come off the heap in order; callbacks schedule only past doneTick (= cur), so every
+      // bucket they create is after the ones being run.
+      while (this.ticks.length > 0 && this.ticks[0]! <= cur) {
+        const t = heapPop(this.ticks);
+        const bucket = this.buckets.get(t)!;
+        this.buckets.delete(t);
         // Take the head each time: a callback may cancel other entries of the same bucket.
-        for (let e = this.buckets.get(t)?.head; e !== undefined; e = this.buckets.get(t)?.head) {
+        for (let e = bucket.head; e !== null; e = bucket.head) {
           this.unlink(e);
           try {
             e.fn();
@@ -115,9 +141,10 @@ export class TimerWheel {
     } finally {
       this.firing = false;
     }
-    let next = Infinity;
-    for (const t of this.buckets.keys()) if (t < next) next = t;
-    if (next !== Infinity) this.arm(next, this.clock());
+    // Buckets emptied by cancels are dropped as they come to the front.
+    while (this.ticks.length > 0 && this.buckets.get(this.ticks[0]!)!.head === null) this.buckets.delete(heapPop(this.ticks));
+    if (this.count === 0) this.clear();
+    else this.arm(this.ticks[0]!, this.clock());
     // A throwing callback is a bug in its owner: surface it as an uncaught error, after the
     // wheel is consistent again, instead of losing it or breaking every other timer.
     for (const err of failures)
@@ -125,6 +152,38 @@ export class TimerWheel {
         throw err;
       });
   }
+}
+
+function heapPush(heap: number[], v: number): void {
+  let i = heap.length;
+  heap.push(v);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]! <= v) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = v;
+}
+
+function heapPop(heap: number[]): number {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  const n = heap.length;
+  if (n > 0) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && heap[r]! < heap[l]! ? r : l;
+      if (heap[c]! >= last) break;
+      heap[i] = heap[c]!;
+      i = c;
+    }
+    heap[i] = last;
+  }
+  return top;
 }
 
 /** The wheel clients share unless one is passed in. */

@@ -96,4 +96,69 @@ describe("TimerWheel", () => {
     expect(thrown).toHaveLength(1);
     expect((thrown[0] as Error).message).toBe("boom");
   });
+
+  it("fires many buckets scheduled out of order in deadline order, each on time", () => {
+    const w = new TimerWheel(10);
+    const start = Date.now();
+    const delays = [50, 10, 40, 20, 30, 70, 60, 80, 150, 110, 90, 120, 100, 140, 130, 160];
+    const fired: { d: number; late: number }[] = [];
+    for (const d of delays) w.schedule(d, () => fired.push({ d, late: Date.now() - start - Math.ceil(d / 10) * 10 }));
+    vi.advanceTimersByTime(200);
+    expect(fired.map((f) => f.d)).toEqual([...delays].sort((a, b) => a - b));
+    for (const f of fired) expect(f.late).toBe(0);
+    expect(w.size).toBe(0);
+  });
+
+  it("matches a reference model under random schedules and cancels (each fires once, in its bucket, in order)", () => {
+    const w = new TimerWheel(10);
+    const start = Date.now();
+    // A deterministic generator: the test replays the same sequence every run.
+    let x = 12345;
+    const rnd = (n: number): number => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return x % n;
+    };
+    const live = new Map<number, { due: number; timer: { cancel(): void } }>();
+    const fired: { id: number; at: number; due: number }[] = [];
+    let next = 0;
+    for (let step = 0; step < 400; step += 1) {
+      for (let k = rnd(8); k > 0; k -= 1) {
+        const id = next++;
+        const delay = rnd(2) === 0 ? rnd(2000) : rnd(60);
+        // Deadlines round up to the wheel's 10 ms buckets.
+        const due = Math.ceil((Date.now() + delay) / 10) * 10;
+        live.set(id, {
+          due,
+          timer: w.schedule(delay, () => {
+            fired.push({ id, at: Date.now(), due });
+            live.delete(id);
+          }),
+        });
+      }
+      if (live.size > 0 && rnd(3) === 0) {
+        const ids = [...live.keys()];
+        const id = ids[rnd(ids.length)]!;
+        live.get(id)!.timer.cancel();
+        live.delete(id);
+      }
+      vi.advanceTimersByTime(rnd(25));
+      expect(w.size).toBe(live.size);
+    }
+    vi.advanceTimersByTime(3000);
+    expect(live.size).toBe(0);
+    expect(w.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(new Set(fired.map((f) => f.id)).size).toBe(fired.length);
+    for (const f of fired) {
+      expect(f.at).toBeGreaterThanOrEqual(f.due);
+      expect(f.at).toBeLessThan(f.due + 10);
+    }
+    // Deadline order overall; same deadline: scheduling order.
+    for (let i = 1; i < fired.length; i += 1) {
+      const a = fired[i - 1]!;
+      const b = fired[i]!;
+      expect(a.due < b.due || (a.due === b.due && a.id < b.id)).toBe(true);
+    }
+    expect(Date.now()).toBeGreaterThan(start);
+  });
 });

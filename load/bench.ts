@@ -47,6 +47,8 @@ interface Profile {
   pairs: number;
   chatWorkers: number;
   stepSec: number;
+  /** Seconds of sending at the step's rate before the measured stepSec (see --lead-in). */
+  leadInSec: number;
   startRate: number;
   factor: number;
   bisections: number;
@@ -64,6 +66,7 @@ const FULL: Profile = {
   pairs: 500,
   chatWorkers: 2,
   stepSec: 6,
+  leadInSec: 1,
   startRate: 4000,
   factor: 1.5,
   bisections: 2,
@@ -81,6 +84,7 @@ const QUICK: Profile = {
   pairs: 20,
   chatWorkers: 1,
   stepSec: 1.5,
+  leadInSec: 0.5,
   startRate: 200,
   factor: 2,
   bisections: 0,
@@ -104,8 +108,12 @@ export interface ChatStep {
   deliverP99: number | null;
   deliverP999: number | null;
   ackP99: number | null;
+  /** p99 send→deliver of the lead-in (not judged). */
+  leadInP99: number | null;
   lost: number;
   clientPeakWorkerCpuPct: number;
+  /** The load generator's CPU per message sent while sending (µs). */
+  clientCpuUsPerMessage: number | null;
   serverCpuSec: number | null;
 }
 
@@ -420,6 +428,8 @@ async function chatStep(id: SystemId, sys: Running, p: Profile, rate: number, se
       String(rate),
       "--duration",
       String(sec),
+      "--lead-in",
+      String(p.leadInSec),
       "--workers",
       String(p.chatWorkers),
       "--connect-rate",
@@ -443,8 +453,10 @@ async function chatStep(id: SystemId, sys: Running, p: Profile, rate: number, se
     deliverP99: m?.deliverMs.p99 ?? null,
     deliverP999: m?.deliverMs.p999 ?? null,
     ackP99: m?.ackMs.p99 ?? null,
+    leadInP99: m?.leadIn?.deliverMs.p99 ?? null,
     lost: m?.lost ?? 0,
     clientPeakWorkerCpuPct: r.client.peakWorkerCpuPct,
+    clientCpuUsPerMessage: r.client.cpuUsPerMessage,
     serverCpuSec: serverCpu,
   };
   log(
@@ -590,7 +602,7 @@ export function renderBench(
           "",
         ]
       : []),
-    `Chat: ${p.pairs} pairs (${2 * p.pairs} connections, ${p.chatWorkers} client processes), ${p.stepSec} s steps from ${p.startRate}/s ×${p.factor}, then ${p.bisections} bisections; a step passes with p99 send→deliver ≤ ${P99_BUDGET_MS} ms, 0 lost, 0 failed, 0 unacked, ≥ 95% of the rate sent.`,
+    `Chat: ${p.pairs} pairs (${2 * p.pairs} connections, ${p.chatWorkers} client processes), ${p.stepSec} s steps (after a ${p.leadInSec} s lead-in at the same rate, checked for loss but timed apart: each step starts fresh client processes) from ${p.startRate}/s ×${p.factor}, then ${p.bisections} bisections; a step passes with p99 send→deliver ≤ ${P99_BUDGET_MS} ms, 0 lost, 0 failed, 0 unacked, ≥ 95% of the rate sent.`,
     `Memory: ${p.idleConnections} idle connections (${p.idleWorkers} client processes, ${p.connectRate}/s); RSS per connection is marginal: (RSS with all connected, after a ${p.holdSec} s hold − RSS after a warm-up round of ${p.idleWarmup} connections opened and closed and 3 s settle) / connections, summed over the system's nodes. The warm-up absorbs one-time growth (V8's young generation, JIT code, pools) that makes (RSS_N − RSS_0)/N overstate the first burst.`,
     "",
     "| system | nodes | max chat rate, p99 ≤ 20 ms | p99 at that rate | RSS / idle connection (marginal) | naive (peak − start) | CPU-s per 10k connects | connects/s | error |",
@@ -610,13 +622,13 @@ export function renderBench(
     "",
     "## Chat steps",
     "",
-    "| system | rate | result | sent/s | delivered/s | p50 | p99 | p99.9 | ack p99 | peak client worker CPU | server CPU s |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| system | rate | result | sent/s | delivered/s | p50 | p99 | p99.9 | ack p99 | lead-in p99 | peak client worker CPU | client µs/msg | server CPU s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   );
   for (const r of results) {
     for (const s of r.chat?.steps ?? []) {
       lines.push(
-        `| ${r.id} | ${s.rate} | ${s.pass ? "pass" : `fail: ${s.why}`} | ${Math.round(s.sentPerSec)} | ${Math.round(s.deliveredPerSec)} | ${fmt(s.deliverP50, 2)} | ${fmt(s.deliverP99, 2)} | ${fmt(s.deliverP999, 2)} | ${fmt(s.ackP99, 2)} | ${Math.round(s.clientPeakWorkerCpuPct)}% | ${fmt(s.serverCpuSec)} |`,
+        `| ${r.id} | ${s.rate} | ${s.pass ? "pass" : `fail: ${s.why}`} | ${Math.round(s.sentPerSec)} | ${Math.round(s.deliveredPerSec)} | ${fmt(s.deliverP50, 2)} | ${fmt(s.deliverP99, 2)} | ${fmt(s.deliverP999, 2)} | ${fmt(s.ackP99, 2)} | ${fmt(s.leadInP99, 2)} | ${Math.round(s.clientPeakWorkerCpuPct)}% | ${fmt(s.clientCpuUsPerMessage)} | ${fmt(s.serverCpuSec)} |`,
       );
     }
   }

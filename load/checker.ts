@@ -59,10 +59,17 @@ interface Stream {
 
 const MAX_LOSS_EXAMPLES = 20;
 
+/** One conversation: its members (in watch order) and each member's stream. */
+interface Conversation {
+  readonly members: string[];
+  readonly streams: Map<string, Stream>;
+  /** Seqs the server acked (sent by any member). */
+  readonly acked: SeqSet;
+}
+
 export class DeliveryChecker {
-  private readonly ackedSeqs = new Map<string, SeqSet>();
-  private readonly members = new Map<string, string[]>();
-  private readonly streams = new Map<string, Stream>();
+  /** Keyed by conversation, then recipient: no string is built per message. */
+  private readonly conversations = new Map<string, Conversation>();
   private readonly gone = new Set<string>();
   duplicates = 0;
   outOfOrder = 0;
@@ -72,10 +79,9 @@ export class DeliveryChecker {
 
   /** Declares `recipient` a member of `conversationId`: from now on it must receive what others send there. */
   watch(recipient: string, conversationId: string): void {
-    const list = this.members.get(conversationId) ?? [];
-    if (!list.includes(recipient)) list.push(recipient);
-    this.members.set(conversationId, list);
-    this.stream(recipient, conversationId);
+    const c = this.conversation(conversationId);
+    if (!c.members.includes(recipient)) c.members.push(recipient);
+    this.stream(c, recipient);
   }
 
   /** The recipient disconnected: it no longer counts for loss (it would catch up by sync). */
@@ -85,21 +91,19 @@ export class DeliveryChecker {
 
   /** The server acked `sender`'s message at `seq`. */
   acked(conversationId: string, seq: number, sender: string): void {
-    let set = this.ackedSeqs.get(conversationId);
-    if (set === undefined) {
-      set = new SeqSet();
-      this.ackedSeqs.set(conversationId, set);
-    }
-    if (!set.add(seq)) return;
+    const c = this.conversation(conversationId);
+    if (!c.acked.add(seq)) return;
     // The sender's own copy is never pushed back to the sending session: count it as seen.
-    this.stream(sender, conversationId).seen.add(seq);
-    for (const m of this.members.get(conversationId) ?? []) {
-      if (m !== sender && !this.gone.has(m)) this.expected += 1;
+    this.stream(c, sender).seen.add(seq);
+    const members = c.members;
+    for (let i = 0; i < members.length; i += 1) {
+      const m = members[i]!;
+      if (m !== sender && (this.gone.size === 0 || !this.gone.has(m))) this.expected += 1;
     }
   }
 
   delivered(recipient: string, conversationId: string, seq: number): DeliveryVerdict {
-    const s = this.stream(recipient, conversationId);
+    const s = this.stream(this.conversation(conversationId), recipient);
     if (!s.seen.add(seq)) {
       this.duplicates += 1;
       return "duplicate";
@@ -122,13 +126,12 @@ export class DeliveryChecker {
   losses(): { count: number; examples: Loss[] } {
     let count = 0;
     const examples: Loss[] = [];
-    for (const [conversationId, list] of this.members) {
-      const acked = this.ackedSeqs.get(conversationId);
-      if (acked === undefined) continue;
-      for (const recipient of list) {
+    for (const [conversationId, c] of this.conversations) {
+      if (c.acked.max === 0) continue;
+      for (const recipient of c.members) {
         if (this.gone.has(recipient)) continue;
-        const seen = this.stream(recipient, conversationId).seen;
-        for (const seq of acked.after(seen.low)) {
+        const seen = this.stream(c, recipient).seen;
+        for (const seq of c.acked.after(seen.low)) {
           if (seen.has(seq)) continue;
           count += 1;
           if (examples.length < MAX_LOSS_EXAMPLES) examples.push({ conversationId, seq, recipient });
@@ -138,12 +141,20 @@ export class DeliveryChecker {
     return { count, examples };
   }
 
-  private stream(recipient: string, conversationId: string): Stream {
-    const key = `${recipient}\u0000${conversationId}`;
-    let s = this.streams.get(key);
+  private conversation(conversationId: string): Conversation {
+    let c = this.conversations.get(conversationId);
+    if (c === undefined) {
+      c = { members: [], streams: new Map(), acked: new SeqSet() };
+      this.conversations.set(conversationId, c);
+    }
+    return c;
+  }
+
+  private stream(c: Conversation, recipient: string): Stream {
+    let s = c.streams.get(recipient);
     if (s === undefined) {
       s = { seen: new SeqSet(), maxDelivered: 0 };
-      this.streams.set(key, s);
+      c.streams.set(recipient, s);
     }
     return s;
   }

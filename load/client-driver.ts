@@ -8,18 +8,22 @@ import type { IncomingMessage } from "node:http";
 import WebSocket from "ws";
 import { ConnectionClosedError, RequestTimeoutError, ServerError, SwitchboardClient, type WebSocketCtor } from "../src/client/index.js";
 import {
+  DETACHED,
   failureReason,
   LoadFailure,
-  type AckInfo,
+  readSentAt,
+  writeTimestampedBody,
   type CloseInfo,
   type Connection,
+  type ConnectionEvents,
   type ConnectOptions,
-  type Delivery,
   type Driver,
   type WelcomeInfo,
 } from "./driver.js";
+import { LeanWebSocket } from "./lean-ws.js";
 
 const MAX_REJECT_BODY = 1024;
+const SEND_OPTIONS = { contentType: "application/x-load" } as const;
 
 /** Maps the client's errors to the failure table's reasons. */
 export function clientFailureReason(err: unknown, rejection: string | null = null): string {
@@ -37,34 +41,9 @@ export function clientFailureReason(err: unknown, rejection: string | null = nul
   return failureReason(err);
 }
 
-/**
- * A `ws` WebSocket class for one connection attempt: binds the source address, and keeps the
- * gateway's JSON rejection reason ("http 429 ip_rate") that the client cannot see.
- */
-function socketClass(localAddress: string | undefined, onRejected: (reason: string) => void): WebSocketCtor {
-  class LoadSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { perMessageDeflate: false, ...(localAddress !== undefined ? { localAddress } : {}) });
-      this.once("unexpected-response", (_req, res: IncomingMessage) => {
-        void readRejection(res).then((reason) => {
-          onRejected(reason);
-          // Handling the event means aborting the handshake is ours: this emits error + close.
-          this.terminate();
-        });
-      });
-    }
-  }
-  return LoadSocket as unknown as WebSocketCtor;
-}
-
-async function readRejection(res: IncomingMessage): Promise<string> {
-  const status = res.statusCode ?? 0;
-  let body = "";
+/** "http 429 ip_rate" from a refused upgrade's status and JSON body {error}. */
+function rejectionReason(status: number, body: string): string {
   try {
-    for await (const chunk of res as AsyncIterable<Buffer>) {
-      body += chunk.toString("utf8");
-      if (body.length > MAX_REJECT_BODY) break;
-    }
     const parsed = JSON.parse(body) as { error?: unknown };
     if (typeof parsed.error === "string") return `http ${status} ${parsed.error}`;
   } catch {
@@ -73,10 +52,50 @@ async function readRejection(res: IncomingMessage): Promise<string> {
   return `http ${status}`;
 }
 
+/**
+ * The WebSocket "class" for one connection attempt: binds the source address, and keeps the
+ * gateway's JSON rejection reason ("http 429 ip_rate") that the client cannot see. ws:// targets
+ * get load/lean-ws.ts (a fraction of `ws`'s CPU per message); wss:// ones `ws`.
+ *
+ * A constructor function that returns its object, not a subclass per attempt: a class per
+ * connection would give every socket its own prototype, and every property access in the
+ * socket's and the client's hot paths would see thousands of shapes (megamorphic).
+ */
+function socketClass(url: string, localAddress: string | undefined, onRejected: (reason: string) => void): WebSocketCtor {
+  if (url.startsWith("ws:")) {
+    return function leanSocket(u: string, protocols?: string | string[]) {
+      return new LeanWebSocket(u, {
+        protocols: typeof protocols === "string" ? [protocols] : protocols,
+        ...(localAddress !== undefined ? { localAddress } : {}),
+        onRejected: (status, body) => onRejected(rejectionReason(status, body)),
+      });
+    } as unknown as WebSocketCtor;
+  }
+  return function wsSocket(u: string, protocols?: string | string[]) {
+    const ws = new WebSocket(u, protocols, { perMessageDeflate: false, ...(localAddress !== undefined ? { localAddress } : {}) });
+    ws.once("unexpected-response", (_req, res: IncomingMessage) => {
+      void readRejection(res).then((reason) => {
+        onRejected(reason);
+        // Handling the event means aborting the handshake is ours: this emits error + close.
+        ws.terminate();
+      });
+    });
+    return ws;
+  } as unknown as WebSocketCtor;
+}
+
+async function readRejection(res: IncomingMessage): Promise<string> {
+  let body = "";
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    body += chunk.toString("utf8");
+    if (body.length > MAX_REJECT_BODY) break;
+  }
+  return rejectionReason(res.statusCode ?? 0, body);
+}
+
 class ClientConnection implements Connection {
   private closingLocally = false;
-  private readonly closeHandlers: ((c: CloseInfo) => void)[] = [];
-  private readonly gapHandlers: (() => void)[] = [];
+  private events: ConnectionEvents = DETACHED;
 
   constructor(
     private readonly client: SwitchboardClient,
@@ -84,26 +103,28 @@ class ClientConnection implements Connection {
   ) {
     client.on("close", (c) => {
       const info: CloseInfo = { code: c.code, reason: c.reason, local: this.closingLocally };
-      for (const h of this.closeHandlers) h(info);
+      this.events.close(info);
     });
     client.on("sync_done", (e) => {
-      if (e.source === "gap") for (const h of this.gapHandlers) h();
+      if (e.source === "gap") this.events.gapSync();
     });
+    client.on("message", (m) => this.events.message(m.conversationId, Number(m.seq), readSentAt(m.body, 0, m.body.byteLength)));
     // Background errors (e.g. a rate-limited ack) are counted by their requests; keep the console quiet.
     client.on("error", () => undefined);
   }
 
-  onGapSync(handler: () => void): void {
-    this.gapHandlers.push(handler);
+  attach(events: ConnectionEvents): void {
+    this.events = events;
   }
 
-  async send(conversationId: string, body: Uint8Array, clientMsgId: string): Promise<AckInfo> {
-    try {
-      const ack = await this.client.send(conversationId, body, { clientMsgId, contentType: "application/x-load" });
-      return { conversationId: ack.conversationId, seq: Number(ack.seq), duplicate: ack.duplicate };
-    } catch (err) {
-      throw new LoadFailure(clientFailureReason(err), (err as Error).message);
-    }
+  send(conversationId: string, sentAtMs: number, bodyBytes: number): void {
+    // A fresh body per send: the client keeps it in its outbox until the send_ack.
+    const body = new Uint8Array(bodyBytes);
+    writeTimestampedBody(body, 0, bodyBytes, sentAtMs);
+    this.client.send(conversationId, body, SEND_OPTIONS).then(
+      (ack) => this.events.acked(ack.conversationId, Number(ack.seq), sentAtMs),
+      (err: unknown) => this.events.sendFailed(clientFailureReason(err), sentAtMs),
+    );
   }
 
   async createGroup(name: string, memberIds: readonly string[]): Promise<string> {
@@ -112,14 +133,6 @@ class ClientConnection implements Connection {
     } catch (err) {
       throw new LoadFailure(clientFailureReason(err), (err as Error).message);
     }
-  }
-
-  onMessage(handler: (m: Delivery) => void): void {
-    this.client.on("message", (m) => handler({ conversationId: m.conversationId, seq: Number(m.seq), senderId: m.senderId, body: m.body }));
-  }
-
-  onClose(handler: (info: CloseInfo) => void): void {
-    this.closeHandlers.push(handler);
   }
 
   close(): void {
@@ -134,7 +147,7 @@ async function connect(opts: ConnectOptions): Promise<Connection> {
     url: opts.url,
     token: opts.token,
     device: opts.device,
-    WebSocket: socketClass(opts.localAddress, (r) => (rejection = r)),
+    WebSocket: socketClass(opts.url, opts.localAddress, (r) => (rejection = r)),
     reconnect: { enabled: false },
     autoAck: true,
     syncOnConnect: false,

@@ -30,6 +30,7 @@ const TICK_MS = 1000;
 const EXIT_WAIT_MS = 5000;
 /** A worker above this share of one core is the bottleneck, not the server. */
 const CLIENT_BOUND_PCT = 90;
+const MIN_CPU_WINDOW_MS = 500;
 
 export interface RunHooks {
   /** Receives progress output (already formatted; ends with "\n" or starts with "\r"). */
@@ -47,8 +48,9 @@ interface WorkerHandle {
   readonly child: ChildProcess;
   latest: Report | null;
   exited: Promise<number | null>;
-  /** Cumulative CPU seconds at the previous tick, for per-tick CPU%. */
-  lastCpuSec: number;
+  /** The report CPU% is measured from (cumulative CPU s, worker clock ms) and the latest CPU%. */
+  cpuAnchor: { cpuSec: number; atMs: number } | null;
+  cpuPct: number;
   /** CPU spent before the first report (process start-up, tsx compiling): not load generation. */
   bootCpuSec: number | null;
 }
@@ -65,6 +67,8 @@ export class Coordinator {
   private readonly losses: { count: number; examples: Loss[] } = { count: 0, examples: [] };
   /** Longest time any worker spent in each phase, as the workers measured it. */
   private readonly workerPhaseMs = new Map<Phase, number>();
+  /** CPU seconds all workers spent in each phase. */
+  private readonly workerPhaseCpuSec = new Map<Phase, number>();
   private readonly serverSamples = new Map<
     string,
     { first: ServerSample | null; last: ServerSample | null; peak: number | null; atPeakOpen: ServerSample | null }
@@ -147,7 +151,11 @@ export class Coordinator {
 
   private async messaging(): Promise<void> {
     await this.phaseStep("setup", "setup", () => ({ type: "setup" }));
-    await this.phaseStep("traffic", "traffic", () => ({ type: "traffic", durationMs: this.o.durationSec * 1000 }));
+    await this.phaseStep("traffic", "traffic", () => ({
+      type: "traffic",
+      durationMs: this.o.durationSec * 1000,
+      leadInMs: this.o.leadInSec * 1000,
+    }));
     await this.phaseStep("drain", "drain", () => ({ type: "drain", timeoutMs: this.o.drainSec * 1000 }));
   }
 
@@ -205,7 +213,8 @@ export class Coordinator {
         index: p.index,
         child,
         latest: null,
-        lastCpuSec: 0,
+        cpuAnchor: null,
+        cpuPct: 0,
         bootCpuSec: null,
         exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
       };
@@ -222,9 +231,14 @@ export class Coordinator {
   private onMessage(w: WorkerHandle, m: WorkerMessage): void {
     switch (m.type) {
       case "report":
-        if (w.bootCpuSec === null) {
-          w.bootCpuSec = m.cpuSec;
-          w.lastCpuSec = m.cpuSec;
+        if (w.bootCpuSec === null) w.bootCpuSec = m.cpuSec;
+        // CPU% over the worker's own report interval (at least MIN_CPU_WINDOW_MS): reports and
+        // coordinator ticks drift apart, so a tick may see zero or two reports of a worker.
+        if (w.cpuAnchor === null) w.cpuAnchor = { cpuSec: m.cpuSec, atMs: m.atMs };
+        else if (m.atMs - w.cpuAnchor.atMs >= MIN_CPU_WINDOW_MS) {
+          w.cpuPct = ((m.cpuSec - w.cpuAnchor.cpuSec) / ((m.atMs - w.cpuAnchor.atMs) / 1000)) * 100;
+          this.peakWorkerCpuPct = Math.max(this.peakWorkerCpuPct, w.cpuPct);
+          w.cpuAnchor = { cpuSec: m.cpuSec, atMs: m.atMs };
         }
         w.latest = m;
         for (const name of HISTOGRAMS) {
@@ -240,6 +254,7 @@ export class Coordinator {
           this.losses.examples.push(...m.losses.examples.slice(0, Math.max(0, 20 - this.losses.examples.length)));
         }
         this.workerPhaseMs.set(m.phase, Math.max(this.workerPhaseMs.get(m.phase) ?? 0, m.elapsedMs));
+        this.workerPhaseCpuSec.set(m.phase, (this.workerPhaseCpuSec.get(m.phase) ?? 0) + m.cpuSec);
         const waiter = this.waiters.get(m.phase);
         waiter?.seen.add(m.worker);
         if (waiter !== undefined && waiter.seen.size === this.workers.length) waiter.resolve();
@@ -292,6 +307,9 @@ export class Coordinator {
     const t = this.elapsedSec();
     const server = await this.sampleServers(c.open);
     const pct = (h: Histogram, q: number): number | null => (h.count > 0 ? round(h.percentile(q)) : null);
+    // The timeline shows the lead-in's latencies too (the summary leaves them out).
+    const acks = new Histogram().merge(this.tickHist.ack).merge(this.tickHist.leadInAck);
+    const deliveries = new Histogram().merge(this.tickHist.deliver).merge(this.tickHist.leadInDeliver);
     const point: TimelinePoint = {
       t,
       phase: this.phase,
@@ -302,10 +320,10 @@ export class Coordinator {
       deliveredPerSec: round(rate("delivered")),
       handshakeP50: pct(this.mergedHandshakes(), 0.5),
       handshakeP99: pct(this.mergedHandshakes(), 0.99),
-      ackP50: pct(this.tickHist.ack, 0.5),
-      ackP99: pct(this.tickHist.ack, 0.99),
-      deliverP50: pct(this.tickHist.deliver, 0.5),
-      deliverP99: pct(this.tickHist.deliver, 0.99),
+      ackP50: pct(acks, 0.5),
+      ackP99: pct(acks, 0.99),
+      deliverP50: pct(deliveries, 0.5),
+      deliverP99: pct(deliveries, 0.99),
       clientCpuPct: round(clientCpuPct),
       server,
     };
@@ -325,13 +343,7 @@ export class Coordinator {
     const ownSec = (own.user + own.system) / 1e6;
     let total = ((ownSec - this.lastOwnCpuSec) / dt) * 100;
     this.lastOwnCpuSec = ownSec;
-    for (const w of this.workers) {
-      const cpu = w.latest?.cpuSec ?? 0;
-      const pct = ((cpu - w.lastCpuSec) / dt) * 100;
-      w.lastCpuSec = cpu;
-      this.peakWorkerCpuPct = Math.max(this.peakWorkerCpuPct, pct);
-      total += pct;
-    }
+    for (const w of this.workers) total += w.cpuPct;
     return total;
   }
 
@@ -443,6 +455,9 @@ export class Coordinator {
         peakWorkerCpuPct: round(this.peakWorkerCpuPct),
         coordinatorCpuSec: round((process.cpuUsage().user + process.cpuUsage().system) / 1e6),
         peakRssBytes: this.peakWorkerRss,
+        trafficCpuSec: this.workerPhaseCpuSec.has("traffic") ? round(this.workerPhaseCpuSec.get("traffic")!) : null,
+        cpuUsPerMessage:
+          this.workerPhaseCpuSec.has("traffic") && c.sent > 0 ? round((this.workerPhaseCpuSec.get("traffic")! / c.sent) * 1e6) : null,
         bottleneck: this.peakWorkerCpuPct >= CLIENT_BOUND_PCT || c.skipped > 0,
       },
       bugs: [],
@@ -502,6 +517,10 @@ export class Coordinator {
       deliveredPerSec: round(c.delivered / sec),
       ackMs: summarize(this.totals.ack),
       deliverMs: summarize(this.totals.deliver),
+      leadIn:
+        this.o.leadInSec > 0
+          ? { sec: this.o.leadInSec, ackMs: summarize(this.totals.leadInAck), deliverMs: summarize(this.totals.leadInDeliver) }
+          : null,
       failures: f.send,
       setupFailures: f.setup,
       groupsCreated: c.groupsCreated,

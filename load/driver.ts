@@ -18,19 +18,6 @@ export interface WelcomeInfo {
   nodeId: string;
 }
 
-export interface AckInfo {
-  conversationId: string;
-  seq: number;
-  duplicate: boolean;
-}
-
-export interface Delivery {
-  conversationId: string;
-  seq: number;
-  senderId: string;
-  body: Uint8Array;
-}
-
 export interface CloseInfo {
   code: number;
   reason: string;
@@ -38,16 +25,62 @@ export interface CloseInfo {
   local: boolean;
 }
 
+/**
+ * What a connection reports to the worker. One object per connection, installed once: the hot
+ * path (a send's ack, a delivery) is a method call with plain values, no promise or closure per
+ * message.
+ */
+export interface ConnectionEvents {
+  /** A delivery; `sentAtMs` is the send time read from the body (null if it carries none). */
+  message(conversationId: string, seq: number, sentAtMs: number | null): void;
+  /** The server acknowledged the send made at `sentAtMs` (see Connection.send). */
+  acked(conversationId: string, seq: number, sentAtMs: number): void;
+  /** The send made at `sentAtMs` failed for good (a failure-table reason). */
+  sendFailed(reason: string, sentAtMs: number): void;
+  /** The client found a hole in a conversation's seqs and synced to fill it. */
+  gapSync(): void;
+  close(info: CloseInfo): void;
+}
+
 export interface Connection {
   readonly welcome: WelcomeInfo;
-  send(conversationId: string, body: Uint8Array, clientMsgId: string): Promise<AckInfo>;
+  /** Where this connection's events go from now on (set once, right after connect). */
+  attach(events: ConnectionEvents): void;
+  /**
+   * Sends a body of `bodyBytes` bytes whose first 8 carry `sentAtMs` (writeTimestampedBody), so
+   * any process can measure send→deliver; the outcome arrives as acked() or sendFailed().
+   */
+  send(conversationId: string, sentAtMs: number, bodyBytes: number): void;
   /** Creates a group owned by this connection's user; resolves to its conversation id. */
   createGroup(name: string, memberIds: readonly string[]): Promise<string>;
-  onMessage(handler: (m: Delivery) => void): void;
-  onClose(handler: (info: CloseInfo) => void): void;
-  /** The client found a hole in a conversation's seqs and synced to fill it. */
-  onGapSync(handler: () => void): void;
   close(): void;
+}
+
+/** Events before attach() go nowhere (no traffic is sent before the worker attaches). */
+export const DETACHED: ConnectionEvents = {
+  message: () => undefined,
+  acked: () => undefined,
+  sendFailed: () => undefined,
+  gapSync: () => undefined,
+  close: () => undefined,
+};
+
+/** Scratch for the timestamp's 8 bytes: no allocation per message. */
+const TIME_BYTES = new Uint8Array(8);
+const TIME = new DataView(TIME_BYTES.buffer);
+
+/** Writes a load body at target[at, at + size): the send time (float64 LE), then zeros. */
+export function writeTimestampedBody(target: Uint8Array, at: number, size: number, sentAtMs: number): void {
+  TIME.setFloat64(0, sentAtMs, true);
+  target.set(TIME_BYTES, at);
+  target.fill(0, at + 8, at + size);
+}
+
+/** The send time carried by a load body at buf[at, at + length), or null when it is too short. */
+export function readSentAt(buf: Uint8Array, at: number, length: number): number | null {
+  if (length < 8) return null;
+  for (let i = 0; i < 8; i += 1) TIME_BYTES[i] = buf[at + i]!;
+  return TIME.getFloat64(0, true);
 }
 
 export interface Driver {

@@ -40,7 +40,8 @@ export type Command =
   | { type: "warmup"; plan: WorkerPlan }
   /** Create groups and register conversations with the checker. */
   | { type: "setup" }
-  | { type: "traffic"; durationMs: number }
+  /** Send for leadInMs + durationMs; samples of sends made in the lead-in go to the leadIn* histograms. */
+  | { type: "traffic"; durationMs: number; leadInMs: number }
   | { type: "drain"; timeoutMs: number }
   | { type: "drop"; timeoutMs: number }
   | { type: "close" };
@@ -104,7 +105,7 @@ export function emptyFailures(): Failures {
   return { connect: {}, reconnect: {}, send: {}, setup: {}, disconnect: {} };
 }
 
-export const HISTOGRAMS = ["handshake", "reconnect", "ack", "deliver"] as const;
+export const HISTOGRAMS = ["handshake", "reconnect", "ack", "deliver", "leadInAck", "leadInDeliver"] as const;
 export type HistogramName = (typeof HISTOGRAMS)[number];
 
 export interface Report {
@@ -117,6 +118,8 @@ export interface Report {
   histograms: Record<HistogramName, HistogramData>;
   /** Cumulative user+system CPU of the worker, in seconds. */
   cpuSec: number;
+  /** When the report was made, on the worker's monotonic clock (ms): CPU% is taken between reports. */
+  atMs: number;
   rssBytes: number;
   /** Deliveries still awaited by the checker. */
   pending: number;
@@ -128,6 +131,8 @@ export interface PhaseDone {
   phase: Phase;
   /** How long the worker spent on the phase (the connect rate is measured from this, not from process start-up). */
   elapsedMs: number;
+  /** CPU seconds the worker spent in the phase. */
+  cpuSec: number;
   /** Only for drain: the checker's verdict. */
   losses?: { count: number; examples: Loss[] };
   /** Only for warmup: connections of the warm-up round that failed. */

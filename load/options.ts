@@ -60,6 +60,9 @@ load shape
   --size <bytes>          message body size (default 64, min 16)
   --group-share <f>       mixed: fraction of --rate sent to groups (default 0.2)
   --drain <s>             after sending, wait up to s seconds for acks and deliveries (default 5)
+  --lead-in <s>           send at --rate for s seconds before the --duration (default 0): lead-in
+                          sends are counted and checked for loss like the others, but their
+                          latencies are reported apart (fresh worker processes run cold code)
 
 processes
   --workers <n>           worker processes (default: enough for ${LIMITS.perWorker} connections each)
@@ -145,6 +148,7 @@ const rawSchema = z.object({
     .max(1, "--group-share must be between 0 and 1")
     .default(0.2),
   drain: positiveNum("--drain", LIMITS.drainSec).default(5),
+  leadIn: z.coerce.number().min(0, "--lead-in must be at least 0").max(60, "--lead-in must be at most 60").default(0),
   workers: positiveInt("--workers", LIMITS.workers).optional(),
   sources: z.array(ip).optional(),
   handshakeTimeout: positiveInt("--handshake-timeout", 120_000).default(10_000),
@@ -182,6 +186,8 @@ export interface LoadOptions {
   reconnectTimeoutSec: number;
   bodyBytes: number;
   drainSec: number;
+  /** Seconds of sending before the measured --duration (latencies reported apart). */
+  leadInSec: number;
   workers: number;
   sources: string[] | "auto";
   handshakeTimeoutMs: number;
@@ -217,6 +223,7 @@ const ARG_SPEC = {
   size: { type: "string" },
   "group-share": { type: "string" },
   drain: { type: "string" },
+  "lead-in": { type: "string" },
   workers: { type: "string" },
   sources: { type: "string", multiple: true },
   "handshake-timeout": { type: "string" },
@@ -273,6 +280,7 @@ export function parseOptions(argv: readonly string[], now = new Date()): LoadOpt
     size: v.size,
     groupShare: v["group-share"],
     drain: v.drain,
+    leadIn: v["lead-in"],
     workers: v.workers,
     sources: splitList(v.sources),
     handshakeTimeout: v["handshake-timeout"],
@@ -325,6 +333,7 @@ function resolve(r: Raw, now: Date): LoadOptions {
     reconnectTimeoutSec: r.reconnectTimeout,
     bodyBytes: r.size,
     drainSec: r.drain,
+    leadInSec: r.scenario === "storm" ? 0 : r.leadIn,
     workers,
     sources: r.sources ?? "auto",
     handshakeTimeoutMs: r.handshakeTimeout,
@@ -342,6 +351,7 @@ function scenarioShape(r: Raw): { pairs: number; groups: number; idle: number } 
   };
   if (r.drop && r.scenario !== "storm") reject("--drop", "only storm drops connections");
   if (r.warmup > 0 && r.scenario !== "storm") reject("--warmup", "only storm measures memory per connection");
+  if (r.leadIn > 0 && r.scenario === "storm") reject("--lead-in", "storm sends no messages");
   if (r.warmup > (r.connections ?? 1000)) reject("--warmup", "it must not exceed --connections (the warm-up reuses their users)");
   switch (r.scenario) {
     case "storm":

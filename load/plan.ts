@@ -82,7 +82,7 @@ export function messageRates(o: LoadOptions): { chatRate: number; groupRate: num
 export function runBudgetMs(o: LoadOptions): number {
   const connectSec = (o.connections + o.warmup) / o.connectRate + o.handshakeTimeoutMs / 1000 + (o.warmup > 0 ? o.settleSec + 5 : 0);
   const reconnectSec = o.drop ? o.reconnectTimeoutSec + o.handshakeTimeoutMs / 1000 : 0;
-  return Math.ceil((connectSec + o.durationSec + o.drainSec + reconnectSec + 30) * 1000);
+  return Math.ceil((connectSec + o.leadInSec + o.durationSec + o.drainSec + reconnectSec + 30) * 1000);
 }
 
 function sourcesFor(o: LoadOptions, worker: number): string[] {

@@ -75,11 +75,16 @@ export function renderSummary(r: RunResult): string {
   }
   lines.push(`| unexpected disconnects | ${r.disconnects.unexpected} (${reasons(r.disconnects.byReason)}) |`);
   lines.push(
-    `| load generator CPU | ${r.client.cpuSec.toFixed(1)} s, peak ${r.client.peakWorkerCpuPct.toFixed(0)}% of a core per worker${r.client.bottleneck ? " (**client-bound**)" : ""} |`,
+    `| load generator CPU | ${r.client.cpuSec.toFixed(1)} s, peak ${r.client.peakWorkerCpuPct.toFixed(0)}% of a core per worker${r.client.bottleneck ? " (**client-bound**)" : ""}${r.client.cpuUsPerMessage !== null ? `; ${r.client.cpuUsPerMessage.toFixed(1)} µs per message sent while sending` : ""} |`,
   );
   lines.push("", "| latency | p50 | p99 | p99.9 | max | samples |", "|---|---|---|---|---|---|", pctRow("handshake", c.handshakeMs));
   if (r.reconnect !== null) lines.push(pctRow("reconnect handshake", r.reconnect.handshakeMs));
-  if (m !== null) lines.push(pctRow("send → ack", m.ackMs), pctRow("send → deliver", m.deliverMs));
+  if (m !== null) {
+    const after = m.leadIn !== null ? ` (after the ${m.leadIn.sec} s lead-in)` : "";
+    lines.push(pctRow(`send → ack${after}`, m.ackMs), pctRow(`send → deliver${after}`, m.deliverMs));
+    if (m.leadIn !== null)
+      lines.push(pctRow(`send → ack, lead-in (${m.leadIn.sec} s)`, m.leadIn.ackMs), pctRow(`send → deliver, lead-in`, m.leadIn.deliverMs));
+  }
   if (r.server.length > 0) {
     lines.push("", "| server node | RSS start | RSS peak | RSS end | CPU s | RSS / connection |", "|---|---|---|---|---|---|");
     for (const s of r.server) {

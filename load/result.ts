@@ -91,8 +91,11 @@ export interface RunResult {
     outOfOrder: number;
     sentPerSec: number;
     deliveredPerSec: number;
+    /** Sends made after the lead-in (all of them without --lead-in). */
     ackMs: Percentiles;
     deliverMs: Percentiles;
+    /** --lead-in: the first seconds of sending, counted and checked but timed apart from ackMs/deliverMs. */
+    leadIn: { sec: number; ackMs: Percentiles; deliverMs: Percentiles } | null;
     failures: Record<string, number>;
     setupFailures: Record<string, number>;
     groupsCreated: number;
@@ -106,6 +109,10 @@ export interface RunResult {
     peakWorkerCpuPct: number;
     coordinatorCpuSec: number;
     peakRssBytes: number;
+    /** Workers' CPU seconds during the traffic phase (null for storm). */
+    trafficCpuSec: number | null;
+    /** trafficCpuSec per message sent, in µs: the generator's own cost of a message (send, ack, deliveries, checks). */
+    cpuUsPerMessage: number | null;
     /** True when the generator itself limited the run (a worker near 100% CPU or skipped sends). */
     bottleneck: boolean;
   };

@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { mintToken } from "../src/transport/mint.js";
 import { DeliveryChecker } from "./checker.js";
-import { failureReason, pickDriver, type Connection, type Delivery, type Driver } from "./driver.js";
+import { DETACHED, failureReason, pickDriver, type CloseInfo, type Connection, type ConnectionEvents, type Driver } from "./driver.js";
 import { Histogram } from "./histogram.js";
 import {
   emptyFailures,
@@ -25,6 +25,13 @@ const DEVICE = "load";
 const TOKEN_TTL_SEC = 6 * 3600;
 const REPORT_MS = 1000;
 const TICK_MS = 10;
+/**
+ * The sender's tick: each sends what is due since the last, about SENDS_PER_TICK messages, so a
+ * tick's burst stays well under a millisecond of work (a 10 ms tick at 20,000 msg/s would be a
+ * burst of 200 that delays the deliveries queued behind it) without waking up more than needed.
+ */
+const SENDS_PER_TICK = 25;
+const MIN_SEND_TICK_MS = 1;
 /** How far behind schedule the sender may fall before it skips sends instead of bursting. */
 const MAX_BACKLOG_SEC = 0.2;
 const GROUP_CREATE_CONCURRENCY = 32;
@@ -53,18 +60,39 @@ interface Stream {
   count: number;
 }
 
-export const nowEpochMs = (): number => performance.timeOrigin + performance.now();
+/** Wall-clock ms with sub-ms precision: send times travel in bodies, so every process reads the same clock. */
+const TIME_ORIGIN = performance.timeOrigin;
+export const nowEpochMs = (): number => TIME_ORIGIN + performance.now();
 
-/** A body of `size` bytes whose first 8 carry the send time, so any process can measure send→deliver. */
-export function timestampedBody(size: number, sentAtMs: number): Buffer {
-  const body = Buffer.alloc(size);
-  body.writeDoubleLE(sentAtMs, 0);
-  return body;
-}
+/** One slot's connection events, bound once per connection (no closure per message). */
+class SlotEvents implements ConnectionEvents {
+  constructor(
+    private readonly worker: LoadWorker,
+    private readonly slot: Slot,
+    private readonly conn: Connection,
+    private readonly closed: () => void,
+  ) {}
 
-export function bodySentAt(body: Uint8Array): number | null {
-  if (body.byteLength < 8) return null;
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).readDoubleLE(0);
+  message(conversationId: string, seq: number, sentAtMs: number | null): void {
+    this.worker.onDelivery(this.slot, conversationId, seq, sentAtMs);
+  }
+
+  acked(conversationId: string, seq: number, sentAtMs: number): void {
+    this.worker.onAck(this.slot, conversationId, seq, sentAtMs);
+  }
+
+  sendFailed(reason: string, sentAtMs: number): void {
+    this.worker.onSendFailed(reason, sentAtMs);
+  }
+
+  gapSync(): void {
+    this.worker.onGapSync();
+  }
+
+  close(info: CloseInfo): void {
+    this.worker.onClose(this.slot, this.conn, info);
+    this.closed();
+  }
 }
 
 class LoadWorker {
@@ -77,7 +105,8 @@ class LoadWorker {
   private chat: Conversation[] = [];
   private groups: Conversation[] = [];
   private sendsInFlight = 0;
-  private sendCounter = 0;
+  /** Sends made before this (epoch ms) are the lead-in's. */
+  private measureFrom = 0;
 
   constructor(
     private readonly plan: WorkerPlan,
@@ -99,9 +128,11 @@ class LoadWorker {
   }
 
   private phaseStart = performance.now();
+  private phaseCpuStart = cpuSeconds();
 
   async run(cmd: Command): Promise<void> {
     this.phaseStart = performance.now();
+    this.phaseCpuStart = cpuSeconds();
     switch (cmd.type) {
       case "warmup": {
         const failed = await this.warmupRound();
@@ -111,6 +142,7 @@ class LoadWorker {
           worker: this.plan.index,
           phase: "warmup",
           elapsedMs: performance.now() - this.phaseStart,
+          cpuSec: cpuSeconds() - this.phaseCpuStart,
           warmupFailed: failed,
         });
         return;
@@ -122,7 +154,7 @@ class LoadWorker {
         await this.setup();
         return this.done("setup");
       case "traffic":
-        await this.traffic(cmd.durationMs);
+        await this.traffic(cmd.durationMs, cmd.leadInMs);
         return this.done("traffic");
       case "drain":
         return this.drain(cmd.timeoutMs);
@@ -139,7 +171,13 @@ class LoadWorker {
 
   private done(phase: Phase): void {
     this.report();
-    this.emit({ type: "phase", worker: this.plan.index, phase, elapsedMs: performance.now() - this.phaseStart });
+    this.emit({
+      type: "phase",
+      worker: this.plan.index,
+      phase,
+      elapsedMs: performance.now() - this.phaseStart,
+      cpuSec: cpuSeconds() - this.phaseCpuStart,
+    });
   }
 
   // ---------------------------------------------------------------- connections
@@ -173,7 +211,7 @@ class LoadWorker {
         failed += 1;
       }
     });
-    const closed = conns.map((c) => new Promise<void>((resolve) => c.onClose(() => resolve())));
+    const closed = conns.map((c) => new Promise<void>((resolve) => c.attach({ ...DETACHED, close: () => resolve() })));
     for (const c of conns) c.close();
     await Promise.race([Promise.all(closed), sleep(CLOSE_WAIT_MS)]);
     return failed;
@@ -236,20 +274,23 @@ class LoadWorker {
   private attach(slot: Slot, conn: Connection): void {
     slot.conn = conn;
     this.counters.open += 1;
-    conn.onMessage((d) => this.onDelivery(slot, d));
-    conn.onGapSync(() => (this.counters.gapSyncs += 1));
-    slot.closed = new Promise<void>((resolve) => {
-      conn.onClose((info) => {
-        this.counters.open -= 1;
-        slot.conn = null;
-        if (!info.local) {
-          this.counters.unexpectedCloses += 1;
-          bump(this.failures.disconnect, `close ${info.code}`);
-          this.checker.disconnected(slot.user);
-        }
-        resolve();
-      });
-    });
+    let closed!: () => void;
+    slot.closed = new Promise<void>((resolve) => (closed = resolve));
+    conn.attach(new SlotEvents(this, slot, conn, closed));
+  }
+
+  onClose(slot: Slot, conn: Connection, info: CloseInfo): void {
+    this.counters.open -= 1;
+    if (slot.conn === conn) slot.conn = null;
+    if (!info.local) {
+      this.counters.unexpectedCloses += 1;
+      bump(this.failures.disconnect, `close ${info.code}`);
+      this.checker.disconnected(slot.user);
+    }
+  }
+
+  onGapSync(): void {
+    this.counters.gapSyncs += 1;
   }
 
   private async closeAll(): Promise<void> {
@@ -317,8 +358,14 @@ class LoadWorker {
 
   // ---------------------------------------------------------------- traffic
 
-  /** Sends at the plan's rates for `durationMs`, on a fixed tick, never bursting past a small backlog. */
-  private traffic(durationMs: number): Promise<void> {
+  /**
+   * Sends at the plan's rates for leadInMs + durationMs, on a fixed tick, never bursting past a
+   * small backlog. Acks and deliveries of sends made in the lead-in are checked like the others
+   * but timed into the leadIn* histograms: a fresh worker runs cold code for its first second.
+   */
+  private traffic(durationMs: number, leadInMs: number): Promise<void> {
+    this.measureFrom = nowEpochMs() + leadInMs;
+    durationMs += leadInMs;
     const streams: Stream[] = [
       { rate: this.plan.chatRate, conversations: this.chat, count: 0 },
       { rate: this.plan.groupRate, conversations: this.groups, count: 0 },
@@ -333,7 +380,9 @@ class LoadWorker {
           resolve();
         }
       };
-      const timer = setInterval(tick, TICK_MS);
+      const rate = streams.reduce((sum, st) => sum + st.rate, 0);
+      const tickMs = Math.min(TICK_MS, Math.max(MIN_SEND_TICK_MS, (1000 * SENDS_PER_TICK) / Math.max(1, rate)));
+      const timer = setInterval(tick, tickMs);
     });
   }
 
@@ -362,33 +411,31 @@ class LoadWorker {
     }
     this.sendsInFlight += 1;
     this.counters.sent += 1;
-    const t0 = performance.now();
-    const body = timestampedBody(this.plan.bodyBytes, performance.timeOrigin + t0);
-    conn.send(conversationId, body, `${slot.user}-${(this.sendCounter += 1).toString(36)}`).then(
-      (ack) => {
-        this.sendsInFlight -= 1;
-        this.hist.ack.record(performance.now() - t0);
-        this.counters.acked += 1;
-        this.checker.acked(ack.conversationId, ack.seq, slot.user);
-      },
-      (err: unknown) => {
-        this.sendsInFlight -= 1;
-        this.counters.sendFailed += 1;
-        bump(this.failures.send, failureReason(err));
-      },
-    );
+    conn.send(conversationId, nowEpochMs(), this.plan.bodyBytes);
   }
 
-  private onDelivery(slot: Slot, d: Delivery): void {
-    const verdict = this.checker.delivered(slot.user, d.conversationId, d.seq);
+  onAck(slot: Slot, conversationId: string, seq: number, sentAtMs: number): void {
+    this.sendsInFlight -= 1;
+    (sentAtMs >= this.measureFrom ? this.hist.ack : this.hist.leadInAck).record(nowEpochMs() - sentAtMs);
+    this.counters.acked += 1;
+    this.checker.acked(conversationId, seq, slot.user);
+  }
+
+  onSendFailed(reason: string, _sentAtMs: number): void {
+    this.sendsInFlight -= 1;
+    this.counters.sendFailed += 1;
+    bump(this.failures.send, reason);
+  }
+
+  onDelivery(slot: Slot, conversationId: string, seq: number, sentAtMs: number | null): void {
+    const verdict = this.checker.delivered(slot.user, conversationId, seq);
     if (verdict === "duplicate") {
       this.counters.duplicates += 1;
       return;
     }
     if (verdict === "out_of_order") this.counters.outOfOrder += 1;
     this.counters.delivered += 1;
-    const sentAt = bodySentAt(d.body);
-    if (sentAt !== null) this.hist.deliver.record(nowEpochMs() - sentAt);
+    if (sentAtMs !== null) (sentAtMs >= this.measureFrom ? this.hist.deliver : this.hist.leadInDeliver).record(nowEpochMs() - sentAtMs);
   }
 
   /** Waits (bounded) for outstanding acks and deliveries, then reports the checker's verdict. */
@@ -397,13 +444,19 @@ class LoadWorker {
     while ((this.sendsInFlight > 0 || this.checker.pending() > 0) && performance.now() < deadline) await sleep(TICK_MS);
     const losses = this.checker.losses();
     this.report();
-    this.emit({ type: "phase", worker: this.plan.index, phase: "drain", elapsedMs: performance.now() - this.phaseStart, losses });
+    this.emit({
+      type: "phase",
+      worker: this.plan.index,
+      phase: "drain",
+      elapsedMs: performance.now() - this.phaseStart,
+      cpuSec: cpuSeconds() - this.phaseCpuStart,
+      losses,
+    });
   }
 
   // ---------------------------------------------------------------- reporting
 
   private report(): void {
-    const cpu = process.cpuUsage();
     const histograms = {} as Report["histograms"];
     for (const name of HISTOGRAMS) {
       histograms[name] = this.hist[name].toJSON();
@@ -415,11 +468,17 @@ class LoadWorker {
       counters: { ...this.counters },
       failures: structuredClone(this.failures),
       histograms,
-      cpuSec: (cpu.user + cpu.system) / 1e6,
+      cpuSec: cpuSeconds(),
+      atMs: performance.now(),
       rssBytes: process.memoryUsage.rss(),
       pending: this.checker.pending(),
     });
   }
+}
+
+function cpuSeconds(): number {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1e6;
 }
 
 function bump(table: Record<string, number>, key: string): void {

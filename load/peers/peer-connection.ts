@@ -1,16 +1,14 @@
 // What the peers' load-tool drivers (uws-relay-driver.ts, socketio-driver.ts) share: opening the
-// `ws` socket, the per-worker seq numbering, and a Connection base that keeps pending acks, the
-// message and close handlers, and rejects every pending request when the socket closes.
-import type { IncomingMessage } from "node:http";
-import WebSocket from "ws";
+// socket (load/lean-ws.ts), the per-worker seq numbering, and a Connection base that keeps the
+// sends and group requests awaiting their ack and fails every one of them when the socket closes.
+import { LeanWebSocket } from "../lean-ws.js";
 import {
+  DETACHED,
   failureReason,
   LoadFailure,
-  type AckInfo,
-  type CloseInfo,
   type Connection,
+  type ConnectionEvents,
   type ConnectOptions,
-  type Delivery,
   type WelcomeInfo,
 } from "../driver.js";
 
@@ -35,67 +33,100 @@ export function nextGroupId(userId: string): string {
   return `g:${userId}.${(groupCounter += 1)}`;
 }
 
-interface Pending {
-  resolve: (a: AckInfo) => void;
-  reject: (e: Error) => void;
-  conversationId: string;
-  seq: number;
+interface PendingSend {
+  readonly id: number;
+  readonly conversationId: string;
+  readonly seq: number;
+  readonly sentAtMs: number;
 }
 
-/** A peer connection over `ws`: subclasses frame requests and parse incoming frames. */
+interface PendingGroup {
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+/** A peer connection: subclasses frame requests and parse incoming frames. */
 export abstract class PeerConnection implements Connection {
-  private readonly pending = new Map<number, Pending>();
-  private readonly messageHandlers: ((m: Delivery) => void)[] = [];
-  private readonly closeHandlers: ((c: CloseInfo) => void)[] = [];
+  protected events: ConnectionEvents = DETACHED;
+  /**
+   * Sends awaiting their ack, oldest first. Both peers answer a connection's requests in order,
+   * so an ack is (almost always) the head: a queue, not a map, and no lookup per ack.
+   */
+  private readonly sends: PendingSend[] = [];
+  private sendsHead = 0;
+  private readonly groups = new Map<number, PendingGroup>();
   private closingLocally = false;
 
   constructor(
-    protected readonly ws: WebSocket,
+    protected readonly ws: LeanWebSocket,
     readonly welcome: WelcomeInfo,
   ) {
-    ws.on("close", (code: number, reason: Buffer) => {
-      const err = new LoadFailure(`close ${code}`);
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
-      const info: CloseInfo = { code, reason: reason.toString(), local: this.closingLocally };
-      for (const h of this.closeHandlers) h(info);
-    });
-    ws.on("error", () => undefined);
+    ws.onclose = (ev) => {
+      const reason = `close ${ev.code}`;
+      for (let i = this.sendsHead; i < this.sends.length; i += 1) this.events.sendFailed(reason, this.sends[i]!.sentAtMs);
+      this.sends.length = 0;
+      this.sendsHead = 0;
+      const err = new LoadFailure(reason);
+      for (const g of this.groups.values()) g.reject(err);
+      this.groups.clear();
+      this.events.close({ code: ev.code, reason: ev.reason, local: this.closingLocally });
+    };
+    ws.onerror = () => undefined;
   }
 
-  abstract send(conversationId: string, body: Uint8Array): Promise<AckInfo>;
+  attach(events: ConnectionEvents): void {
+    this.events = events;
+  }
+
+  abstract send(conversationId: string, sentAtMs: number, bodyBytes: number): void;
   abstract createGroup(name: string, memberIds: readonly string[]): Promise<string>;
 
-  /** Registers request `id` and writes it; resolves when acked(id) is called. */
-  protected request(id: number, conversationId: string, seq: number, write: () => void): Promise<AckInfo> {
-    if (this.ws.readyState !== WebSocket.OPEN) return Promise.reject(new LoadFailure("not connected"));
-    return new Promise<AckInfo>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, conversationId, seq });
+  protected get open(): boolean {
+    return this.ws.readyState === LeanWebSocket.OPEN;
+  }
+
+  /** Records send `id` as awaiting its ack (call right before writing it). */
+  protected sending(id: number, conversationId: string, seq: number, sentAtMs: number): void {
+    this.sends.push({ id, conversationId, seq, sentAtMs });
+  }
+
+  /** Registers group request `id`; resolves when acked(id) is called. */
+  protected groupRequest(id: number, write: () => void): Promise<void> {
+    if (!this.open) return Promise.reject(new LoadFailure("not connected"));
+    return new Promise<void>((resolve, reject) => {
+      this.groups.set(id, { resolve, reject });
       write();
     });
   }
 
   protected acked(id: number): void {
-    const p = this.pending.get(id);
-    if (p === undefined) return;
-    this.pending.delete(id);
-    p.resolve({ conversationId: p.conversationId, seq: p.seq, duplicate: false });
-  }
-
-  protected deliver(d: Delivery): void {
-    for (const h of this.messageHandlers) h(d);
-  }
-
-  onMessage(handler: (m: Delivery) => void): void {
-    this.messageHandlers.push(handler);
-  }
-
-  onClose(handler: (info: CloseInfo) => void): void {
-    this.closeHandlers.push(handler);
-  }
-
-  onGapSync(): void {
-    // The peers have no sync.
+    const head = this.sends[this.sendsHead];
+    if (head !== undefined && head.id === id) {
+      this.sendsHead += 1;
+      if (this.sendsHead === this.sends.length) {
+        this.sends.length = 0;
+        this.sendsHead = 0;
+      } else if (this.sendsHead >= 1024) {
+        this.sends.splice(0, this.sendsHead);
+        this.sendsHead = 0;
+      }
+      this.events.acked(head.conversationId, head.seq, head.sentAtMs);
+      return;
+    }
+    const g = this.groups.get(id);
+    if (g !== undefined) {
+      this.groups.delete(id);
+      g.resolve();
+      return;
+    }
+    // Out of order (not expected from either peer): find it further down the queue.
+    for (let i = this.sendsHead + 1; i < this.sends.length; i += 1) {
+      const p = this.sends[i]!;
+      if (p.id !== id) continue;
+      this.sends.splice(i, 1);
+      this.events.acked(p.conversationId, p.seq, p.sentAtMs);
+      return;
+    }
   }
 
   close(): void {
@@ -104,14 +135,18 @@ export abstract class PeerConnection implements Connection {
   }
 }
 
-/** Opens a `ws` socket and resolves once it is open (the peers' equivalent of Switchboard's welcome). */
-export function openSocket(url: string, opts: ConnectOptions, attach?: (ws: WebSocket) => void): Promise<WebSocket> {
-  return new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(url, {
-      perMessageDeflate: false,
+/**
+ * Opens a socket and resolves once it is open (the peers' equivalent of Switchboard's welcome).
+ * `attach` runs before any frame can arrive: frames that follow the upgrade response in the same
+ * read are dispatched right after the open.
+ */
+export function openSocket(url: string, opts: ConnectOptions, attach?: (ws: LeanWebSocket) => void): Promise<LeanWebSocket> {
+  return new Promise<LeanWebSocket>((resolve, reject) => {
+    let rejection: string | null = null;
+    const ws = new LeanWebSocket(url, {
       ...(opts.localAddress !== undefined ? { localAddress: opts.localAddress } : {}),
+      onRejected: (status) => (rejection = `http ${status}`),
     });
-    // Listeners that must see the very first frames are attached now, not after the promise settles.
     attach?.(ws);
     let done = false;
     const fail = (reason: string): void => {
@@ -122,16 +157,15 @@ export function openSocket(url: string, opts: ConnectOptions, attach?: (ws: WebS
       reject(new LoadFailure(reason));
     };
     const timer = setTimeout(() => fail("timeout"), opts.timeoutMs);
-    ws.once("unexpected-response", (_req, res: IncomingMessage) => fail(`http ${res.statusCode ?? 0}`));
-    ws.once("error", (err) => fail(failureReason(err)));
-    ws.once("close", (code) => fail(`close ${code}`));
-    ws.once("open", () => {
+    ws.onerror = (ev) => fail(rejection ?? failureReason(ev.error));
+    ws.onclose = (ev) => fail(`close ${ev.code}`);
+    ws.onopen = () => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      ws.removeAllListeners("close");
-      ws.removeAllListeners("error");
+      ws.onerror = null;
+      ws.onclose = null;
       resolve(ws);
-    });
+    };
   });
 }

@@ -1,18 +1,18 @@
 // Load-tool driver for the Socket.IO peer (load/peers/socketio-server.ts). It speaks the Socket.IO v5
-// / Engine.IO v4 protocol directly over `ws` (websocket transport, no polling): "40{auth}" to join
+// / Engine.IO v4 protocol directly over a WebSocket (load/lean-ws.ts; websocket transport, no polling): "40{auth}" to join
 // the default namespace, `42<id>["m",to,msg]` events with acknowledgement ids, "2"/"3" heartbeats.
 // That is exactly what socket.io-client sends in this configuration, without its per-message
 // overhead, so the load generator spends its CPU on load rather than on client machinery.
 // Messages are JSON objects {s: seq, c: conversation, f: sender, b: base64 body}; seqs are numbered
 // by this driver per conversation (see peer-connection.ts).
 import { randomBytes } from "node:crypto";
-import type WebSocket from "ws";
+import type { LeanWebSocket } from "../lean-ws.js";
 import {
   LoadFailure,
-  type AckInfo,
+  readSentAt,
+  writeTimestampedBody,
   type Connection,
   type ConnectOptions,
-  type Delivery,
   type Driver,
   type WelcomeInfo,
 } from "../driver.js";
@@ -26,12 +26,20 @@ interface WireMessage {
   b: string;
 }
 
+/** Scratch for bodies: written and base64-encoded (or decoded and read) within one call. */
+let scratch = Buffer.alloc(1024);
+
+/** Ids are [A-Za-z0-9_.@:-]: JSON string literals need no escaping. */
+const SAFE_ID = /^[A-Za-z0-9_.@:-]*$/;
+
 class SocketIoConnection extends PeerConnection {
   private ackId = 0;
+  /** `"m","<to>",{"s":` … for the last conversation sent to (see send). */
+  private route: { conversationId: string; head: string; tail: string } | null = null;
 
-  constructor(ws: WebSocket, welcome: WelcomeInfo) {
+  constructor(ws: LeanWebSocket, welcome: WelcomeInfo) {
     super(ws, welcome);
-    ws.on("message", (data: Buffer) => this.onFrame(data.toString("utf8")));
+    ws.onframe = (data, start, end) => this.onFrame(data.toString("utf8", start, end));
   }
 
   private onFrame(text: string): void {
@@ -42,8 +50,9 @@ class SocketIoConnection extends PeerConnection {
     if (text.startsWith("42")) {
       const [event, m] = JSON.parse(text.slice(2)) as [string, WireMessage];
       if (event !== "m") return;
-      const d: Delivery = { conversationId: m.c, seq: m.s, senderId: m.f, body: Buffer.from(m.b, "base64") };
-      this.deliver(d);
+      if (scratch.length < m.b.length) scratch = Buffer.alloc(m.b.length);
+      const n = scratch.write(m.b, 0, "base64");
+      this.events.message(m.c, m.s, readSentAt(scratch, 0, n));
     } else if (text.startsWith("43")) {
       this.acked(Number.parseInt(text.slice(2), 10));
     } else if (text.startsWith("41")) {
@@ -51,54 +60,73 @@ class SocketIoConnection extends PeerConnection {
     }
   }
 
-  private emit(args: unknown[], conversationId: string, seq: number): Promise<AckInfo> {
-    const id = (this.ackId = (this.ackId + 1) % 1e9);
-    return this.request(id, conversationId, seq, () => this.ws.send(`42${id}${JSON.stringify(args)}`));
+  private nextAckId(): number {
+    return (this.ackId = (this.ackId + 1) % 1e9);
   }
 
-  send(conversationId: string, body: Uint8Array): Promise<AckInfo> {
+  send(conversationId: string, sentAtMs: number, bodyBytes: number): void {
+    if (!this.open) {
+      this.events.sendFailed("not connected", sentAtMs);
+      return;
+    }
+    if (this.route === null || this.route.conversationId !== conversationId) {
+      const to = recipientOf(conversationId, this.welcome.userId);
+      if (!SAFE_ID.test(conversationId) || !SAFE_ID.test(this.welcome.userId)) throw new LoadFailure("id needs JSON escaping");
+      this.route = { conversationId, head: `["m","${to}",{"s":`, tail: `,"c":"${conversationId}","f":"${this.welcome.userId}","b":"` };
+    }
     const seq = nextSeq(conversationId);
-    const m: WireMessage = {
-      s: seq,
-      c: conversationId,
-      f: this.welcome.userId,
-      b: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("base64"),
-    };
-    return this.emit(["m", recipientOf(conversationId, this.welcome.userId), m], conversationId, seq);
+    const id = this.nextAckId();
+    if (scratch.length < bodyBytes) scratch = Buffer.alloc(bodyBytes);
+    writeTimestampedBody(scratch, 0, bodyBytes, sentAtMs);
+    // Exactly JSON.stringify(["m", to, {s, c, f, b}]), without building the objects.
+    const text = `42${id}${this.route.head}${seq}${this.route.tail}${scratch.toString("base64", 0, bodyBytes)}"}]`;
+    this.sending(id, conversationId, seq, sentAtMs);
+    this.ws.send(text);
   }
 
   async createGroup(_name: string, memberIds: readonly string[]): Promise<string> {
     const id = nextGroupId(this.welcome.userId);
-    await this.emit(["g", id, memberIds], id, 0);
+    const ackId = this.nextAckId();
+    await this.groupRequest(ackId, () => this.ws.send(`42${ackId}${JSON.stringify(["g", id, memberIds])}`));
     return id;
   }
 }
 
 /** Waits for Engine.IO's open packet, joins the namespace with the token, waits for CONNECT. */
-function handshake(ws: WebSocket, token: string, timeoutMs: number): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => finish(new LoadFailure("timeout")), timeoutMs);
-    const finish = (err: Error | null, sid = ""): void => {
-      clearTimeout(timer);
-      ws.removeListener("message", onMessage);
-      ws.removeListener("close", onClose);
-      if (err === null) resolve(sid);
-      else {
-        ws.terminate();
-        reject(err);
-      }
-    };
-    const onClose = (code: number): void => finish(new LoadFailure(`close ${code}`));
-    const onMessage = (data: Buffer): void => {
-      const text = data.toString("utf8");
+class Handshake {
+  readonly joined: Promise<string>;
+  private settle: (err: Error | null, sid?: string) => void = () => undefined;
+
+  constructor(
+    private readonly ws: LeanWebSocket,
+    token: string,
+    timeoutMs: number,
+  ) {
+    this.joined = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new LoadFailure("timeout")), timeoutMs);
+      this.settle = (err, sid = "") => {
+        this.settle = () => undefined;
+        clearTimeout(timer);
+        if (err === null) resolve(sid);
+        else {
+          this.ws.terminate();
+          reject(err);
+        }
+      };
+    });
+    this.joined.catch(() => undefined);
+    ws.onframe = (data, start, end) => {
+      const text = data.toString("utf8", start, end);
       if (text.startsWith("0")) ws.send(`40${JSON.stringify({ token })}`);
-      else if (text.startsWith("40")) finish(null, (JSON.parse(text.slice(2) || "{}") as { sid?: string }).sid ?? "");
+      else if (text.startsWith("40")) this.settle(null, (JSON.parse(text.slice(2) || "{}") as { sid?: string }).sid ?? "");
       else if (text.startsWith("44"))
-        finish(new LoadFailure(`server ${(JSON.parse(text.slice(2)) as { message?: string }).message ?? "connect_error"}`));
+        this.fail(new LoadFailure(`server ${(JSON.parse(text.slice(2)) as { message?: string }).message ?? "connect_error"}`));
     };
-    ws.on("message", onMessage);
-    ws.on("close", onClose);
-  });
+  }
+
+  fail(err: Error): void {
+    this.settle(err);
+  }
 }
 
 async function connect(opts: ConnectOptions): Promise<Connection> {
@@ -107,15 +135,20 @@ async function connect(opts: ConnectOptions): Promise<Connection> {
   const u = new URL(opts.url);
   u.pathname = "/socket.io/";
   u.search = "EIO=4&transport=websocket";
-  let joined: Promise<string> = Promise.resolve("");
-  const ws = await openSocket(u.toString(), opts, (s) => {
-    joined = handshake(s, opts.token, opts.timeoutMs);
-    joined.catch(() => undefined);
-  });
-  const sid = await joined;
+  let hs: Handshake | null = null;
+  let ws: LeanWebSocket;
+  try {
+    ws = await openSocket(u.toString(), opts, (s) => (hs = new Handshake(s, opts.token, opts.timeoutMs)));
+  } catch (err) {
+    (hs as Handshake | null)?.fail(err as Error);
+    throw err;
+  }
+  const handshake = hs as unknown as Handshake;
+  ws.onclose = (ev) => handshake.fail(new LoadFailure(`close ${ev.code}`));
+  const sid = await handshake.joined;
   return new SocketIoConnection(ws, { userId, sessionId: sid || randomBytes(6).toString("hex"), nodeId: "socketio" });
 }
 
 export function createSocketIoDriver(): Driver {
-  return { name: "Socket.IO v5 protocol over ws (load/peers/socketio-driver.ts)", connect };
+  return { name: "Socket.IO v5 protocol over WebSocket (load/peers/socketio-driver.ts)", connect };
 }

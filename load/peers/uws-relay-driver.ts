@@ -1,15 +1,15 @@
-// Load-tool driver for the bare uWS relay (load/peers/uws-relay.ts), over `ws` with the relay's
-// minimal framing (load/peers/relay-protocol.ts). The relay assigns no sequence numbers, so this
-// driver numbers each conversation itself, per worker process (a conversation's members all live in
-// one worker, see load/plan.ts): the worker's loss and order checks then work unchanged.
+// Load-tool driver for the bare uWS relay (load/peers/uws-relay.ts), over load/lean-ws.ts with the
+// relay's minimal framing (load/peers/relay-protocol.ts). The relay assigns no sequence numbers, so
+// this driver numbers each conversation itself, per worker process (a conversation's members all
+// live in one worker, see load/plan.ts): the worker's loss and order checks then work unchanged.
 import { randomBytes } from "node:crypto";
-import type WebSocket from "ws";
+import type { LeanWebSocket } from "../lean-ws.js";
 import {
   LoadFailure,
-  type AckInfo,
+  readSentAt,
+  writeTimestampedBody,
   type Connection,
   type ConnectOptions,
-  type Delivery,
   type Driver,
   type WelcomeInfo,
 } from "../driver.js";
@@ -22,63 +22,83 @@ const ascii = (s: string): Buffer => {
   return Buffer.from(s, "latin1");
 };
 
+/** The fixed part of a SEND frame to one conversation: [to][DELIVERY head up to the seq's end]. */
+interface Route {
+  readonly conversationId: string;
+  /** [toLen][to][DELIVERY][seq placeholder][convLen][conv][senderLen][sender] */
+  readonly bytes: Buffer;
+  /** Offset of the seq (u32le) inside `bytes`. */
+  readonly seqAt: number;
+}
+
 class RelayConnection extends PeerConnection {
   private reqId = 0;
   private readonly me: Buffer;
+  /** A connection sends to one conversation in chat (a few in mixed): keep the last route built. */
+  private route: Route | null = null;
 
-  constructor(ws: WebSocket, welcome: WelcomeInfo) {
+  constructor(ws: LeanWebSocket, welcome: WelcomeInfo) {
     super(ws, welcome);
     this.me = ascii(welcome.userId);
-    ws.on("message", (data: Buffer) => this.onFrame(data));
+    ws.onframe = (data, start, end) => this.onFrame(data, start, end);
   }
 
-  private onFrame(data: Buffer): void {
-    const kind = data[0];
+  private onFrame(data: Buffer, start: number, end: number): void {
+    const kind = data[start];
     if (kind === ACK) {
-      this.acked(data.readUInt32LE(1));
+      this.acked(data.readUInt32LE(start + 1));
     } else if (kind === DELIVERY) {
-      const seq = data.readUInt32LE(1);
-      const convLen = data[5]!;
-      const conversationId = data.toString("latin1", 6, 6 + convLen);
-      const senderLen = data[6 + convLen]!;
-      const senderId = data.toString("latin1", 7 + convLen, 7 + convLen + senderLen);
-      const d: Delivery = { conversationId, seq, senderId, body: data.subarray(7 + convLen + senderLen) };
-      this.deliver(d);
+      const seq = data.readUInt32LE(start + 1);
+      const convLen = data[start + 5]!;
+      const conversationId = data.toString("latin1", start + 6, start + 6 + convLen);
+      const bodyAt = start + 7 + convLen + data[start + 6 + convLen]!;
+      this.events.message(conversationId, seq, readSentAt(data, bodyAt, end - bodyAt));
     }
   }
 
-  private frame(kind: number, head: Buffer, rest: Buffer[], conversationId: string, seq: number): Promise<AckInfo> {
-    const id = (this.reqId = (this.reqId + 1) >>> 0);
-    const h = Buffer.allocUnsafe(6);
-    h[0] = kind;
-    h.writeUInt32LE(id, 1);
-    h[5] = head.length;
-    return this.request(id, conversationId, seq, () => this.ws.send(Buffer.concat([h, head, ...rest]), { binary: true }));
+  private routeTo(conversationId: string): Route {
+    if (this.route !== null && this.route.conversationId === conversationId) return this.route;
+    const to = ascii(recipientOf(conversationId, this.welcome.userId));
+    const conv = ascii(conversationId);
+    const bytes = Buffer.concat([
+      Buffer.from([to.length]),
+      to,
+      Buffer.from([DELIVERY, 0, 0, 0, 0, conv.length]),
+      conv,
+      Buffer.from([this.me.length]),
+      this.me,
+    ]);
+    this.route = { conversationId, bytes, seqAt: 1 + to.length + 1 };
+    return this.route;
   }
 
-  send(conversationId: string, body: Uint8Array): Promise<AckInfo> {
+  send(conversationId: string, sentAtMs: number, bodyBytes: number): void {
+    if (!this.open) {
+      this.events.sendFailed("not connected", sentAtMs);
+      return;
+    }
+    const route = this.routeTo(conversationId);
     const seq = nextSeq(conversationId);
-    const conv = ascii(conversationId);
-    const d = Buffer.allocUnsafe(7 + conv.length + this.me.length);
-    d[0] = DELIVERY;
-    d.writeUInt32LE(seq, 1);
-    d[5] = conv.length;
-    conv.copy(d, 6);
-    d[6 + conv.length] = this.me.length;
-    this.me.copy(d, 7 + conv.length);
-    return this.frame(
-      SEND,
-      ascii(recipientOf(conversationId, this.welcome.userId)),
-      [d, Buffer.from(body.buffer, body.byteOffset, body.byteLength)],
-      conversationId,
-      seq,
-    );
+    const id = (this.reqId = (this.reqId + 1) >>> 0);
+    // [SEND][reqId u32le] + route + body, built in one buffer.
+    const frame = Buffer.allocUnsafe(5 + route.bytes.length + bodyBytes);
+    frame[0] = SEND;
+    frame.writeUInt32LE(id, 1);
+    route.bytes.copy(frame, 5);
+    frame.writeUInt32LE(seq, 5 + route.seqAt);
+    writeTimestampedBody(frame, 5 + route.bytes.length, bodyBytes, sentAtMs);
+    this.sending(id, conversationId, seq, sentAtMs);
+    this.ws.send(frame);
   }
 
   async createGroup(_name: string, memberIds: readonly string[]): Promise<string> {
     const id = nextGroupId(this.welcome.userId);
+    const reqId = (this.reqId = (this.reqId + 1) >>> 0);
+    const gid = ascii(id);
+    const head = Buffer.from([GROUP, 0, 0, 0, 0, gid.length]);
+    head.writeUInt32LE(reqId, 1);
     const members = memberIds.map((m) => Buffer.concat([Buffer.from([m.length]), ascii(m)]));
-    await this.frame(GROUP, ascii(id), members, id, 0);
+    await this.groupRequest(reqId, () => this.ws.send(Buffer.concat([head, gid, ...members])));
     return id;
   }
 }

@@ -79,12 +79,20 @@ describe("npm run load (smoke)", () => {
     expectFiles(dir);
   });
 
-  it("chat: every send acked and delivered once", async () => {
-    const { r, dir } = await run("chat", "chat", "--pairs", "10", "--rate", "100", "--duration", "2", "--workers", "2");
+  it("chat: every send acked and delivered once, lead-in sends timed apart", async () => {
+    const { r, dir } = await run("chat", "chat", "--pairs", "10", "--rate", "100", "--duration", "2", "--lead-in", "0.5", "--workers", "2");
     expect(r.connections).toMatchObject({ target: 20, connected: 20, failed: 0 });
     expectMessagesConsistent(r);
     // Each chat message has exactly one recipient.
     expect(r.messages!.delivered).toBe(r.messages!.acked);
+    // Every ack and delivery is timed once: in the lead-in's histograms or in the measured ones.
+    const m = r.messages!;
+    expect(m.leadIn).not.toBeNull();
+    expect(m.leadIn!.ackMs.count).toBeGreaterThan(0);
+    expect(m.ackMs.count).toBeGreaterThan(0);
+    expect(m.leadIn!.ackMs.count + m.ackMs.count).toBe(m.acked);
+    expect(m.leadIn!.deliverMs.count + m.deliverMs.count).toBe(m.delivered);
+    expect(r.client.cpuUsPerMessage).toBeGreaterThan(0);
     expectFiles(dir);
   });
 

@@ -74,4 +74,27 @@ describe("Histogram", () => {
     h.record(10.2);
     expect(h.percentile(0.5)).toBe(10.2);
   });
+
+  it("keeps values far outside the usual range exact to its precision, and merges them", () => {
+    // At 0.1 % precision 1e-5 ms and 1e12 ms fall outside the dense bucket window; 5 ms inside it.
+    const values = [1e-5, 2e-5, 5, 5, 5, 1e12];
+    const a = new Histogram(0.001);
+    for (const v of values.slice(0, 3)) a.record(v);
+    const b = new Histogram(0.001);
+    for (const v of values.slice(3)) b.record(v);
+    const m = Histogram.from(JSON.parse(JSON.stringify(a.toJSON()))).merge(b.toJSON());
+    expect(m.count).toBe(6);
+    const near = (got: number, want: number): void => expect(Math.abs(got - want) / want).toBeLessThanOrEqual(0.001 + 1e-9);
+    near(m.percentile(0.1), 1e-5);
+    near(m.percentile(0.3), 2e-5);
+    near(m.percentile(0.5), 5);
+    near(m.percentile(0.99), 1e12);
+    // Buckets come out in ascending order, whatever store they live in.
+    const idx = m.toJSON().buckets.map(([i]) => i);
+    expect(idx).toEqual([...idx].sort((x, y) => x - y));
+    m.reset();
+    expect(m.count).toBe(0);
+    expect(m.toJSON().buckets).toEqual([]);
+    expect(Number.isNaN(m.percentile(0.5))).toBe(true);
+  });
 });

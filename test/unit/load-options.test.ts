@@ -85,6 +85,16 @@ describe("load options", () => {
     expect(error("storm", "--bogus")).toMatch(/Unknown option '--bogus'/);
   });
 
+  it("takes a lead-in for messaging scenarios only, and budgets time for it", () => {
+    const o = parse("chat", "--pairs", "10", "--duration", "6", "--lead-in", "1.5");
+    expect(o.leadInSec).toBe(1.5);
+    expect(parse("chat").leadInSec).toBe(0);
+    expect(planRun(o).budgetMs - planRun(parse("chat", "--pairs", "10", "--duration", "6")).budgetMs).toBe(1500);
+    expect(error("storm", "--lead-in", "1")).toMatch(/--lead-in does not apply to storm/);
+    expect(error("chat", "--lead-in=-1")).toMatch(/--lead-in must be at least 0/);
+    expect(error("chat", "--lead-in", "61")).toMatch(/--lead-in must be at most 60/);
+  });
+
   it("--help is not an error", () => {
     expect(() => parse("--help")).toThrow(HelpRequested);
   });

@@ -1,17 +1,20 @@
-// Collects the commands issued during one event-loop turn into one ioredis pipeline: one write
-// and one round trip for many messages. Also the single place where Redis faults become
-// UNAVAILABLE errors, so callers never see a raw connection error.
+// Collects the commands issued during one event-loop turn into one write: one syscall and one
+// round trip for many messages. Also the single place where Redis faults become UNAVAILABLE
+// errors, so callers never see a raw connection error.
+//
+// Commands go straight to the connection while its socket is corked, and the cork is released
+// at the end of the turn; they are not built into an ioredis Pipeline. A pipeline per flush copies
+// every script and command method onto a fresh object and chains a promise per command; with
+// about one flush per connect (connects arrive in separate loop turns), measured per presence
+// registration: ~15 KB allocated, of which ~8 KB survived young-generation collections (kept
+// reachable from older pipelines until the next full GC), which made V8 grow its young
+// generation and promote garbage into the old one. Sent directly: ~10 KB allocated, ~0.7 KB
+// surviving, and about a third less CPU per command in large batches too. Order is unchanged:
+// one connection, written in call order.
 import type { Redis } from "ioredis";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
 
 export type RedisArg = string | number | Buffer | Uint8Array;
-
-interface Pending {
-  command: string;
-  args: RedisArg[];
-  resolve: (value: unknown) => void;
-  reject: (err: unknown) => void;
-}
 
 /** Round trips and commands sent, for benchmarks (round trips per message) and metrics. */
 export interface BatchStats {
@@ -19,35 +22,63 @@ export interface BatchStats {
   commands: number;
 }
 
+type Method = (...args: RedisArg[]) => Promise<unknown>;
+
+/** The part of a socket the batcher uses. */
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
 export class Batcher {
-  private queue: Pending[] = [];
+  /** The socket corked for the current turn's commands, null when nothing is waiting. */
+  private corked: Corkable | null = null;
+  /** Commands written under the current cork. */
+  private written = 0;
   private scheduled = false;
   private readonly counters: BatchStats = { roundTrips: 0, commands: 0 };
+  private readonly endOfTurn = (): void => {
+    this.scheduled = false;
+    this.flush();
+  };
 
-  /** `maxBatch` bounds one pipeline so a burst does not build one huge write. */
+  /** `maxBatch` bounds one write so a burst does not build one huge buffer. */
   constructor(
     private readonly client: Redis,
     private readonly maxBatch = 1000,
   ) {}
 
   /**
-   * Queues one command (a Redis command or a script defined by defineScripts; append "Buffer"
-   * to the name for binary replies) for the next flush. Fails at once while Redis is down.
+   * Sends one command (a Redis command or a script defined by defineScripts; append "Buffer"
+   * to the name for binary replies) in this turn's write. Fails at once while Redis is down.
    */
   send<T>(command: string, ...args: RedisArg[]): Promise<T> {
-    if (this.client.status !== "ready") {
-      return Promise.reject(new SwitchboardError(ErrorCode.UNAVAILABLE, `redis is ${this.client.status}`));
+    const client = this.client;
+    if (client.status !== "ready") {
+      return Promise.reject(new SwitchboardError(ErrorCode.UNAVAILABLE, `redis is ${client.status}`));
     }
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ command, args, resolve: resolve as (v: unknown) => void, reject });
-      if (this.queue.length >= this.maxBatch) this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        // setImmediate, not a microtask: it also gathers commands issued by the other I/O
-        // callbacks (socket frames) of this loop turn.
-        setImmediate(() => this.flush());
-      }
-    });
+    const method = (client as unknown as Record<string, unknown>)[command];
+    if (typeof method !== "function") return Promise.reject(new Error(`unknown redis command ${command}`));
+    if (this.corked === null) {
+      this.corked = client.stream;
+      this.corked.cork();
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      // setImmediate, not a microtask: it also gathers commands issued by the other I/O
+      // callbacks (socket frames) of this loop turn.
+      setImmediate(this.endOfTurn);
+    }
+    let reply: Promise<unknown>;
+    try {
+      reply = (method as Method).apply(client, args);
+    } catch (err) {
+      return Promise.reject(unavailable(err));
+    }
+    this.counters.commands += 1;
+    this.written += 1;
+    if (this.written >= this.maxBatch) this.flush();
+    return reply.then(undefined, rethrowUnavailable) as Promise<T>;
   }
 
   stats(): BatchStats {
@@ -55,39 +86,19 @@ export class Batcher {
   }
 
   private flush(): void {
-    this.scheduled = false;
-    const batch = this.queue;
-    if (batch.length === 0) return;
-    this.queue = [];
-    const pipeline = this.client.pipeline();
-    const sent: Pending[] = [];
-    for (const p of batch) {
-      const method = (pipeline as unknown as Record<string, unknown>)[p.command];
-      if (typeof method !== "function") {
-        p.reject(new Error(`unknown redis command ${p.command}`));
-        continue;
-      }
-      (method as (...a: RedisArg[]) => unknown).apply(pipeline, p.args);
-      sent.push(p);
-    }
-    this.counters.roundTrips += 1;
-    this.counters.commands += sent.length;
-    pipeline.exec().then(
-      (results) => settle(sent, results),
-      (err: unknown) => {
-        for (const p of sent) p.reject(unavailable(err));
-      },
-    );
+    const socket = this.corked;
+    if (socket === null) return;
+    this.corked = null;
+    if (this.written > 0) this.counters.roundTrips += 1;
+    this.written = 0;
+    // A socket replaced by a reconnect meanwhile is uncorked all the same: its commands were
+    // rejected when it closed, and uncorking a destroyed socket does nothing.
+    socket.uncork();
   }
 }
 
-function settle(batch: Pending[], results: [Error | null, unknown][] | null): void {
-  batch.forEach((p, i) => {
-    const r = results?.[i];
-    if (r === undefined) p.reject(unavailable(new Error("pipeline returned no reply")));
-    else if (r[0] !== null) p.reject(unavailable(r[0]));
-    else p.resolve(r[1]);
-  });
+function rethrowUnavailable(err: unknown): never {
+  throw unavailable(err);
 }
 
 /**

@@ -38,7 +38,7 @@ export interface RedisEngineOptions {
   outbox?: boolean;
   /** Cached groups per node. Default 10,000. */
   groupCacheSize?: number;
-  /** Commands per pipeline at most. Default 1000. */
+  /** Commands per write (one round trip) at most. Default 1000. */
   maxBatch?: number;
   log?: Logger;
   now?: () => number;

@@ -210,6 +210,25 @@ redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
 return 1
 `;
 
+/**
+ * Sets this node's session count of each user: HSET (count > 0) or HDEL (0) in the user's presence
+ * hash, and the node's user set alongside. One call carries every change of a loop turn.
+ * KEYS: nodeUsers. ARGV: nodeId, presence key prefix, (user, count)...
+ */
+const PRESENCE_SET = `
+for i = 3, #ARGV, 2 do
+  local user = ARGV[i]
+  if tonumber(ARGV[i + 1]) > 0 then
+    redis.call('HSET', ARGV[2] .. user, ARGV[1], ARGV[i + 1])
+    redis.call('SADD', KEYS[1], user)
+  else
+    redis.call('HDEL', ARGV[2] .. user, ARGV[1])
+    redis.call('SREM', KEYS[1], user)
+  end
+end
+return 1
+`;
+
 /** Every script, by the command name it is registered under. */
 export const SCRIPTS = {
   sbAppend: { lua: APPEND },
@@ -221,6 +240,7 @@ export const SCRIPTS = {
   sbGroupRemove: { lua: GROUP_REMOVE },
   sbLocate: { lua: LOCATE },
   sbPresenceReset: { lua: PRESENCE_RESET, numberOfKeys: 2 },
+  sbPresenceSet: { lua: PRESENCE_SET, numberOfKeys: 1 },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -472,6 +472,15 @@ export class Coordinator {
         );
       }
     }
+    const marginal = result.connections.server;
+    if (marginal.rssPerConnectionMarginalBytes !== null && marginal.rssPerConnectionMarginalBytes <= 0) {
+      // A server that keeps almost nothing per connection (the bare relay) can shed more heap
+      // between baseline and hold than the connections add: no meaningful figure, not a negative one.
+      result.warnings.push(
+        `marginal RSS per connection was ${marginal.rssPerConnectionMarginalBytes} bytes (the servers' RSS fell between baseline and hold): not reported`,
+      );
+      marginal.rssPerConnectionMarginalBytes = null;
+    }
     result.bugs = findBugs(result);
     result.warnings.push(...findNotes(result));
     if (result.client.bottleneck) {

@@ -30,6 +30,8 @@ export class RedisPresence implements Presence {
   resyncs = 0;
   /** The turn collecting changes, null until the next change. */
   private turn: Turn | null = null;
+  /** Set by leave(): changes not yet written would put entries back after its reset. */
+  private left = false;
 
   constructor(
     private readonly batcher: Batcher,
@@ -68,7 +70,7 @@ export class RedisPresence implements Presence {
 
   private async write(changes: Map<string, number>): Promise<void> {
     if (this.turn?.changes === changes) this.turn = null;
-    if (changes.size === 0) return;
+    if (changes.size === 0 || this.left) return;
     const flat: (string | number)[] = [];
     for (const [userId, sessions] of changes) flat.push(userId, sessions);
     await this.batcher.send("sbPresenceSet", this.keys.nodeUsers(this.opts.nodeId), this.opts.nodeId, this.keys.presence(""), ...flat);
@@ -132,8 +134,7 @@ export class RedisPresence implements Presence {
   /** Removes every entry of this node and its heartbeat (graceful shutdown). */
   async leave(): Promise<void> {
     this.stopHeartbeat();
-    // Changes not yet written would put entries back after the reset below.
-    this.turn?.changes.clear();
+    this.left = true;
     await this.batcher.send(
       "sbPresenceReset",
       this.keys.nodeUsers(this.opts.nodeId),

@@ -12,7 +12,7 @@
 //   PERSISTERS=<n>          n separate processes of the real entry point (src/main/persister.ts),
 //                           counted through the queue's completion events (QueueEvents).
 // Env: BENCH_SECONDS (20), BATCH (1000), BATCH_MS (20), CONCURRENCY (4), POOL (4), BODY_BYTES (100),
-//      CONVERSATIONS (1000), MAX_BACKLOG (200), RATE (0), PERSISTERS (0), MYSQL_URL (base; a fresh
+//      CONVERSATIONS (1000), MAX_BACKLOG (200), MAX_OUTBOX (200000), RATE (0), PERSISTERS (0), MYSQL_URL (base; a fresh
 //      sbbench_* database is used and dropped), REDIS_URL.
 // Prints the CPU share of this process, the persister processes, mariadbd and redis-server.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -46,6 +46,7 @@ const POOL = env("POOL", 4);
 const BODY_BYTES = env("BODY_BYTES", 100);
 const CONVERSATIONS = env("CONVERSATIONS", 1000);
 const MAX_BACKLOG = env("MAX_BACKLOG", 200);
+const MAX_OUTBOX = env("MAX_OUTBOX", 200_000);
 const RATE = env("RATE", 0);
 const PERSISTERS = env("PERSISTERS", 0);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -231,8 +232,19 @@ async function main(): Promise<void> {
   }
   const queue = new Queue(queueName, { connection, prefix });
   // The batcher only counts the backlog and admits here (as in a store-mode gateway).
-  const batcher = new Batcher({ queue, maxMessages: BATCH, maxMs: BATCH_MS, maxBacklog: MAX_BACKLOG, backlogPollMs: 100, metrics, log });
   const streamKey = `${queueName}:outbox`;
+  const counter = new Redis(connection);
+  const batcher = new Batcher({
+    queue,
+    maxMessages: BATCH,
+    maxMs: BATCH_MS,
+    maxBacklog: MAX_BACKLOG,
+    outboxLength: () => counter.xlen(streamKey),
+    maxOutbox: MAX_OUTBOX,
+    backlogPollMs: 100,
+    metrics,
+    log,
+  });
   const mover = new OutboxMover({ connection, streamKey, consumer: "bench", queue, maxMessages: BATCH, maxMs: BATCH_MS, metrics, log });
   await mover.start();
   const producerRedis = new Redis(connection);
@@ -380,13 +392,14 @@ async function main(): Promise<void> {
       `insert+commit latency per batch: ${insertLine}\n` +
       `CPU (% of one core, 2 cores in all): ${cpuShare}\n` +
       `config: RATE=${RATE} PERSISTERS=${PERSISTERS} BATCH=${BATCH} BATCH_MS=${BATCH_MS} CONCURRENCY=${CONCURRENCY} POOL=${POOL} ` +
-      `BODY_BYTES=${BODY_BYTES} CONVERSATIONS=${CONVERSATIONS} MAX_BACKLOG=${MAX_BACKLOG}\n`,
+      `BODY_BYTES=${BODY_BYTES} CONVERSATIONS=${CONVERSATIONS} MAX_BACKLOG=${MAX_BACKLOG} MAX_OUTBOX=${MAX_OUTBOX}\n`,
   );
 
   await mover.close();
   await batcher.close();
   await producerRedis.del(streamKey);
   producerRedis.disconnect();
+  counter.disconnect();
   await persister?.close();
   for (const e of externals) e.child.kill("SIGTERM");
   await Promise.all(externals.map((e) => new Promise((r) => (e.child.exitCode !== null ? r(null) : e.child.once("exit", r)))));

@@ -92,6 +92,9 @@ const fields = z.object({
   PERSIST_CONCURRENCY: int(4, 1, 256),
   /** Past this many jobs waiting (incl. retries in backoff), sends are refused with OVERLOADED. */
   PERSIST_MAX_BACKLOG: int(20_000, 1),
+  /** ACK_MODE=store: messages in the Redis outbox (stored, not yet in a job) past which sends get
+   * OVERLOADED: bounds Redis memory when appends outrun the movers. */
+  PERSIST_MAX_OUTBOX: int(200_000, 1),
   /** Attempts per job before BullMQ parks it as failed (alerted); large: MySQL outages are waited out. */
   PERSIST_ATTEMPTS: int(1_000_000, 1),
   PERSIST_BACKOFF_MS: int(250, 1),

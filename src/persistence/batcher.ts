@@ -32,6 +32,11 @@ export interface BatcherOptions {
   maxMs: number;
   /** Refuse admissions past this many jobs waiting or in backoff (PERSIST_MAX_BACKLOG). */
   maxBacklog: number;
+  /** ACK_MODE=store: messages in the outbox stream, counted with the backlog; past maxOutbox
+   * (PERSIST_MAX_OUTBOX) admissions are refused too, so appends outrunning the movers cannot grow
+   * Redis without bound. */
+  outboxLength?: () => Promise<number>;
+  maxOutbox?: number;
   /** How often the backlog is counted in Redis (it is also counted after each enqueue). */
   backlogPollMs?: number;
   /** Bound on one enqueue (a Redis stall) before the batch's adds reject with UNAVAILABLE. */
@@ -68,17 +73,22 @@ interface Pending {
 }
 
 export class Batcher {
-  private readonly opts: Required<Omit<BatcherOptions, "direct" | "completions" | "log" | "metrics" | "job" | "durableMaxInFlight">> &
+  private readonly opts: Required<
+    Omit<BatcherOptions, "direct" | "completions" | "log" | "metrics" | "job" | "durableMaxInFlight" | "outboxLength" | "maxOutbox">
+  > &
     Pick<BatcherOptions, "direct" | "completions" | "log">;
   private readonly metrics: PersistenceMetrics;
   private readonly jobOptions: JobsOptions;
   private pending: Pending = emptyBatch();
   private readonly inFlight = new Set<Promise<void>>();
   private queueBacklog = 0;
+  private outboxBacklog = 0;
   private polling = false;
   private readonly poller: NodeJS.Timeout;
   private closed = false;
   private readonly durableMaxInFlight: number;
+  private readonly outboxLength: (() => Promise<number>) | undefined;
+  private readonly maxOutbox: number;
   /** Batches between flush and commit (or failure). */
   private durableShipping = 0;
   private eagerScheduled = false;
@@ -88,6 +98,8 @@ export class Batcher {
     this.metrics = opts.metrics ?? persistenceMetrics(new Registry());
     this.jobOptions = persistJobOptions(opts.job);
     this.durableMaxInFlight = opts.durableMaxInFlight ?? 0;
+    this.outboxLength = opts.outboxLength;
+    this.maxOutbox = opts.maxOutbox ?? Number.POSITIVE_INFINITY;
     this.poller = setInterval(() => void this.refreshBacklog(), this.opts.backlogPollMs).unref();
   }
 
@@ -100,6 +112,15 @@ export class Batcher {
    * storing anything, so a refused send leaves no trace. */
   admit(): void {
     if (this.closed) throw new SwitchboardError(ErrorCode.UNAVAILABLE, "persistence is shutting down");
+    const maxOutbox = this.maxOutbox;
+    if (this.outboxBacklog >= maxOutbox) {
+      this.metrics.rejected.inc({ reason: "overloaded" });
+      throw new SwitchboardError(
+        ErrorCode.OVERLOADED,
+        `the persistence outbox holds ${this.outboxBacklog} messages (limit ${maxOutbox}): persistence is behind`,
+        { retryAfterMs: 1_000 },
+      );
+    }
     if (this.backlog() >= this.opts.maxBacklog) {
       this.metrics.rejected.inc({ reason: "overloaded" });
       throw new SwitchboardError(
@@ -244,9 +265,14 @@ export class Batcher {
     if (this.polling || this.closed) return;
     this.polling = true;
     try {
-      const counts = await this.opts.queue.getJobCounts("wait", "delayed", "prioritized");
+      const [counts, outbox] = await Promise.all([
+        this.opts.queue.getJobCounts("wait", "delayed", "prioritized"),
+        this.outboxLength?.() ?? 0,
+      ]);
       this.queueBacklog = Object.values(counts).reduce((a, b) => a + b, 0);
       this.metrics.backlog.set(this.queueBacklog);
+      this.outboxBacklog = outbox;
+      if (this.outboxLength !== undefined) this.metrics.outboxLength.set(outbox);
     } catch (err) {
       // Not fatal by itself (enqueues fail on their own and say why), but worth seeing.
       this.opts.log?.warn({ err }, "could not count the persist queue backlog");

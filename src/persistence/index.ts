@@ -47,8 +47,13 @@ export async function startPersistence(
     db && direct === undefined
       ? await QueueEventsCompletions.start(config.PERSIST_QUEUE, { connection, prefix: config.PERSIST_PREFIX })
       : undefined;
+  const outboxKey = new Keys(config.REDIS_PREFIX).outbox();
+  // Counts the outbox for the admission bound (the movers' connections block on XREADGROUP).
+  const counter = config.ACK_MODE === "store" ? new Redis({ ...connection, maxRetriesPerRequest: 1 }) : null;
+  counter?.on("error", (err: Error) => log.debug({ err }, "outbox counter connection error"));
   const batcher = new Batcher({
     queue,
+    ...(counter !== null ? { outboxLength: () => counter.xlen(outboxKey), maxOutbox: config.PERSIST_MAX_OUTBOX } : {}),
     maxMessages: config.BATCH_MAX_MESSAGES,
     maxMs: config.BATCH_MAX_MS,
     maxBacklog: config.PERSIST_MAX_BACKLOG,
@@ -80,6 +85,7 @@ export async function startPersistence(
           async () => persister?.close(),
           async () => completions?.close(),
           () => queue.close(),
+          async () => void counter?.disconnect(),
           () => repository.close(),
         ];
         const errors: unknown[] = [];

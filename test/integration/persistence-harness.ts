@@ -9,6 +9,7 @@ import { migrate } from "../../src/persistence/migrator.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../../src/persistence/mysql-url.js";
 import type { StoredMessage } from "../../src/engine/types.js";
 import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import { RedisEngine } from "../../src/engine/redis/redis-engine.js";
 import { OutboxMover, type OutboxMoverOptions } from "../../src/persistence/outbox.js";
 import { deleteKeys } from "../contract/redis-fixtures.js";
@@ -185,6 +186,7 @@ export async function createRig(o: RigOptions) {
     log,
   });
   await engine.start();
+  const counter = new Redis(REDIS_URL);
   const writer = new MysqlRepository({
     url: o.writerUrl,
     poolSize: 4,
@@ -219,6 +221,7 @@ export async function createRig(o: RigOptions) {
     commitTimeoutMs: 1_500,
     job: { backoffMs: 30 },
     direct: ackMode === "db" && o.dbPath !== "queue-events" ? persister.commit : undefined,
+    ...(ackMode === "store" ? { outboxLength: () => counter.xlen(engine.keys.outbox()) } : {}),
     completions,
     metrics,
     log,
@@ -270,6 +273,7 @@ export async function createRig(o: RigOptions) {
       await writer.close();
       await engine.close();
       await deleteKeys(REDIS_URL, enginePrefix);
+      counter.disconnect();
     },
   };
 }

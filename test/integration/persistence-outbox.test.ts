@@ -4,6 +4,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppendInput } from "../../src/engine/types.js";
+import { ErrorCode, SwitchboardError } from "../../src/protocol/codes.js";
 import { OUTBOX_GROUP, OutboxMover } from "../../src/persistence/outbox.js";
 import { redisConnection } from "../../src/persistence/queue.js";
 import { createRig, createTestDatabase, log, pollUntil, REDIS_URL, type Rig, rowsOf } from "./persistence-harness.js";
@@ -92,6 +93,42 @@ describe("outbox", () => {
       expect((await rig.metrics.outboxClaimed.get()).values[0]?.value ?? 0).toBe(0);
     } finally {
       await restarted.close();
+      await rig.close();
+    }
+  });
+
+  it("refuses sends with OVERLOADED once the outbox is over its bound, and accepts again when it drains", async () => {
+    const rig = await createRig({ writerUrl: db.url, readerUrl: db.url, batcher: { maxOutbox: 5, backlogPollMs: 20 } });
+    const conv = "dm:olga:rita";
+    const drainer = mover(rig, "n4", 3_600_000);
+    try {
+      await rig.mover!.close(); // the movers fall behind: nothing leaves the outbox
+      let refused: SwitchboardError | null = null;
+      let i = 0;
+      await pollUntil("an OVERLOADED refusal", async () => {
+        refused = await rig.store.append(send(conv, i)).then(
+          () => null,
+          (e: unknown) => e as SwitchboardError,
+        );
+        if (refused === null) i += 1;
+        return refused !== null;
+      });
+      expect(refused!.code).toBe(ErrorCode.OVERLOADED);
+      expect(refused!.message).toMatch(/outbox/);
+      expect(i).toBeGreaterThanOrEqual(5);
+      // Refused means not stored: the outbox holds exactly the accepted sends.
+      expect(await redis.xlen(rig.engine.keys.outbox())).toBe(i);
+      await drainer.start();
+      await pollUntil("the refused send accepted after the drain", async () => {
+        const r = await rig.store.append(send(conv, i)).then(
+          () => true,
+          () => false,
+        );
+        return r;
+      });
+      await pollUntil("every accepted send persisted", async () => (await rowsOf(rig.reader, conv)).length === i + 1, 15_000);
+    } finally {
+      await drainer.close();
       await rig.close();
     }
   });

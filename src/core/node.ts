@@ -131,8 +131,8 @@ export class GatewayNode {
   onOpen(session: Session): void {
     const { replaced, userSessions } = this.registry.add(session);
     this.keepalive.add(session);
-    this.metrics.connections.inc();
-    this.metrics.connects.inc();
+    this.metrics.openSessions += 1;
+    this.metrics.connectsTally.inc();
     if (replaced !== null) this.close(replaced, CloseCode.SESSION_REPLACED);
     this.reply(session, 0, {
       welcome: {
@@ -155,7 +155,7 @@ export class GatewayNode {
     session.socket = null;
     session.missed = null;
     this.keepalive.remove(session);
-    this.metrics.connections.dec();
+    this.metrics.openSessions -= 1;
     this.metrics.disconnectsBy.get(code).inc();
     const remaining = this.registry.remove(session);
     const update =

@@ -1,6 +1,6 @@
 // Prometheus metrics. Labels are bounded enums only (frame types, close codes, reasons):
 // never a user, conversation or session id. One registry per node so tests can run several.
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type LabelValues } from "prom-client";
 import { CloseCode } from "../protocol/proto.js";
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -46,18 +46,55 @@ export function closeLabels(code: number): { code: string; reason: string } {
   return { code: "other", reason: "other" };
 }
 
-/** A label child cache: prom-client's labels() hashes its arguments on every call. */
-class Children<K, C> {
-  private readonly cache = new Map<K, C>();
-  constructor(private readonly make: (value: K) => C) {}
+/**
+ * A counter increment on the hot path: inc() adds to a field, and the prom-client counter receives
+ * the sum when it is collected (before every scrape), so /metrics stays exact. prom-client's own
+ * inc() allocates and hashes the label set on every call, which showed in connect-storm profiles.
+ */
+export class Tally {
+  private pending = 0;
+  private touched = false;
 
-  get(value: K): C {
-    let c = this.cache.get(value);
-    if (c === undefined) {
-      c = this.make(value);
-      this.cache.set(value, c);
+  constructor(
+    private readonly counter: Counter<string>,
+    private readonly labels: LabelValues<string> | null,
+  ) {}
+
+  inc(by = 1): void {
+    this.pending += by;
+    this.touched = true;
+  }
+
+  /** Hands the pending sum to prom-client (an inc of 0 still creates the series, as before). */
+  flush(): void {
+    if (!this.touched) return;
+    if (this.labels === null) this.counter.inc(this.pending);
+    else this.counter.inc(this.labels, this.pending);
+    this.pending = 0;
+    this.touched = false;
+  }
+}
+
+/** A counter's label children as tallies, one per label value, made on first use. */
+export class TallyChildren<K> {
+  private readonly cache = new Map<K, Tally>();
+
+  constructor(
+    private readonly counter: Counter<string>,
+    private readonly labelsOf: (value: K) => LabelValues<string>,
+  ) {}
+
+  get(value: K): Tally {
+    let t = this.cache.get(value);
+    if (t === undefined) {
+      t = new Tally(this.counter, this.labelsOf(value));
+      this.cache.set(value, t);
     }
-    return c;
+    return t;
+  }
+
+  flush(): void {
+    for (const t of this.cache.values()) t.flush();
   }
 }
 
@@ -119,31 +156,47 @@ export type PersistenceMetrics = ReturnType<typeof persistenceMetrics>;
 export class Metrics {
   readonly registry = new Registry();
 
-  readonly connections = new Gauge({ name: "sb_connections", help: "Open WebSocket sessions", registers: [this.registry] });
-  readonly connects = new Counter({ name: "sb_connects_total", help: "Accepted WebSocket upgrades", registers: [this.registry] });
+  /** Open sessions: the node counts them here, the sb_connections gauge reads it when collected. */
+  openSessions = 0;
+  readonly connections = new Gauge({
+    name: "sb_connections",
+    help: "Open WebSocket sessions",
+    registers: [this.registry],
+    collect: (): void => this.connections.set(this.openSessions),
+  });
+  readonly connects = new Counter({
+    name: "sb_connects_total",
+    help: "Accepted WebSocket upgrades",
+    registers: [this.registry],
+    collect: (): void => this.connectsTally.flush(),
+  });
   readonly disconnects = new Counter({
     name: "sb_disconnects_total",
     help: "Closed sessions by close code and its reason (see closeLabels: bounded)",
     labelNames: ["code", "reason"],
     registers: [this.registry],
+    collect: (): void => this.disconnectsBy.flush(),
   });
   readonly upgradeRejects = new Counter({
     name: "sb_upgrade_rejects_total",
     help: "Rejected upgrades by reason (auth failures, limits, draining)",
     labelNames: ["reason"],
     registers: [this.registry],
+    collect: (): void => this.upgradeRejectsBy.flush(),
   });
   readonly framesIn = new Counter({
     name: "sb_frames_in_total",
     help: "Client frames by type",
     labelNames: ["type"],
     registers: [this.registry],
+    collect: (): void => this.framesInBy.flush(),
   });
   readonly framesOut = new Counter({
     name: "sb_frames_out_total",
     help: "Server frames written by type",
     labelNames: ["type"],
     registers: [this.registry],
+    collect: (): void => this.framesOutBy.flush(),
   });
   readonly errors = new Counter({
     name: "sb_errors_total",
@@ -264,13 +317,12 @@ export class Metrics {
 
   readonly persistence: PersistenceMetrics = persistenceMetrics(this.registry);
 
-  // Cached label children for the hot path.
-  readonly framesInBy = new Children((type: string) => this.framesIn.labels(type));
-  readonly framesOutBy = new Children((type: ServerFrameType) => this.framesOut.labels(type));
-  readonly disconnectsBy = new Children((code: number) => {
-    const l = closeLabels(code);
-    return this.disconnects.labels(l.code, l.reason);
-  });
+  // Hot-path increments (see Tally).
+  readonly connectsTally = new Tally(this.connects, null);
+  readonly framesInBy = new TallyChildren(this.framesIn, (type: string) => ({ type }));
+  readonly framesOutBy = new TallyChildren(this.framesOut, (type: ServerFrameType) => ({ type }));
+  readonly disconnectsBy = new TallyChildren(this.disconnects, (code: number) => closeLabels(code));
+  readonly upgradeRejectsBy = new TallyChildren(this.upgradeRejects, (reason: string) => ({ reason }));
   readonly syncHot = this.syncMessages.labels("hot");
   readonly syncCold = this.syncMessages.labels("cold");
 

@@ -1,11 +1,12 @@
 // The uWS server: authenticated upgrade, socket events into the node, and the HTTP surface
 // (/healthz, /readyz, /metrics, /v1/* server API).
+import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import type { GatewayNode } from "../core/node.js";
 import type { Session } from "../core/session.js";
 import { TokenBucket } from "../core/rate-limit.js";
 import type { Metrics } from "../observability/metrics.js";
-import { AuthError, type TokenVerifier } from "./auth.js";
+import { AuthError, type Identity, type TokenVerifier } from "./auth.js";
 import type { UWS } from "./uws.js";
 
 export interface ServerOptions {
@@ -52,6 +53,7 @@ const REJECT = {
 } satisfies Record<string, Reject>;
 
 const MAX_API_BODY = 1024 * 1024;
+const DEVICE_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
 interface Holder {
   s: Session;
@@ -149,35 +151,30 @@ export class GatewayServer {
 
   private upgrade(res: UWS.HttpResponse, req: UWS.HttpRequest, context: UWS.us_socket_context_t): void {
     // Everything from req must be copied now: it is invalid after the first await.
-    const secKey = req.getHeader("sec-websocket-key");
-    const secProtocol = req.getHeader("sec-websocket-protocol");
-    const secExtensions = req.getHeader("sec-websocket-extensions");
-    const authorization = req.getHeader("authorization");
-    const origin = req.getHeader("origin");
-    const forwarded = this.opts.trustProxy ? (req.getHeader("x-forwarded-for").split(",")[0]?.trim() ?? "") : "";
-    const queryToken = req.getQuery("token") ?? "";
-    const queryDevice = req.getQuery("device") ?? "";
-    const ip = forwarded !== "" ? forwarded : Buffer.from(res.getRemoteAddressAsText()).toString();
-
-    const rejection = this.admit(ip, origin);
+    const opts = this.opts;
+    const forwarded = opts.trustProxy ? (req.getHeader("x-forwarded-for").split(",")[0]?.trim() ?? "") : "";
+    const ip = forwarded !== "" ? forwarded : remoteAddress(res);
+    // Origin only matters with an allowlist: no header copy per upgrade otherwise.
+    const rejection = this.admit(ip, opts.originAllowlist.length > 0 ? req.getHeader("origin") : "");
     if (rejection !== null) {
       this.reject(res, rejection);
       return;
     }
-    const { token, protocol } = extractToken(authorization, secProtocol, queryToken);
+    const secKey = req.getHeader("sec-websocket-key");
+    const secProtocol = req.getHeader("sec-websocket-protocol");
+    const secExtensions = req.getHeader("sec-websocket-extensions");
+    const queryDevice = req.getQuery("device") ?? "";
+    const { token, protocol } = extractToken(req.getHeader("authorization"), secProtocol, req.getQuery("token") ?? "");
     this.ipCounts.set(ip, (this.ipCounts.get(ip) ?? 0) + 1);
     this.pending += 1;
     // Exactly one of abort and verification settles the attempt; the IP slot it took is released
     // here unless the upgrade succeeds (then the socket's close handler releases it).
     let settled = false;
-    const settle = (): boolean => {
-      if (settled) return false;
+    res.onAborted(() => {
+      if (settled) return;
       settled = true;
       this.pending -= 1;
-      return true;
-    };
-    res.onAborted(() => {
-      if (settle()) this.releaseIp(ip);
+      this.releaseIp(ip);
     });
     // No timer per upgrade: verification is local CPU work, so the deadline is checked when it
     // completes. Past it the node is overloaded and the client has likely given up: refuse (503)
@@ -185,34 +182,25 @@ export class GatewayServer {
     const started = performance.now();
     this.verifier.verify(token).then(
       (identity) => {
-        if (!settle()) return;
-        // Draining began while this token was being verified: the goaway snapshot missed it.
-        if (this.draining) {
-          this.releaseIp(ip);
-          this.reject(res, REJECT.draining);
-          return;
-        }
-        if (performance.now() - started > this.opts.authTimeoutMs) {
-          this.releaseIp(ip);
-          this.reject(res, REJECT.timeout);
-          return;
-        }
-        const deviceId = queryDevice !== "" ? queryDevice : (identity.deviceId ?? `anon-${Math.random().toString(36).slice(2, 10)}`);
-        const refusal = this.refuseIdentity(identity.userId, deviceId);
-        if (refusal !== null) {
+        if (settled) return;
+        settled = true;
+        this.pending -= 1;
+        const refusal = this.refuseVerified(identity, queryDevice, started);
+        if (typeof refusal !== "string") {
           this.releaseIp(ip);
           this.reject(res, refusal);
           return;
         }
-        const session = this.node.newSession(identity.userId, deviceId, ip, identity.expSec, protocol);
-        const holder: Holder = { s: session };
+        const holder: Holder = { s: this.node.newSession(identity.userId, refusal, ip, identity.expSec, protocol) };
         res.cork(() => res.upgrade(holder, secKey, protocol, secExtensions, context));
       },
       (err: unknown) => {
-        if (!settle()) return;
+        if (settled) return;
+        settled = true;
+        this.pending -= 1;
         this.releaseIp(ip);
         if (err instanceof AuthError) {
-          this.metrics.upgradeRejects.labels(`auth_${err.reason}`).inc();
+          this.metrics.upgradeRejectsBy.get(`auth_${err.reason}`).inc();
           this.respond(res, "401 Unauthorized", { error: "unauthorized", reason: err.reason, message: err.message });
           return;
         }
@@ -222,8 +210,17 @@ export class GatewayServer {
     );
   }
 
+  /** After verification: the device id to open the session with, or why the upgrade is refused. */
+  private refuseVerified(identity: Identity, queryDevice: string, started: number): string | Reject {
+    // Draining began while this token was being verified: the goaway snapshot missed it.
+    if (this.draining) return REJECT.draining;
+    if (performance.now() - started > this.opts.authTimeoutMs) return REJECT.timeout;
+    const deviceId = queryDevice !== "" ? queryDevice : (identity.deviceId ?? `anon-${Math.random().toString(36).slice(2, 10)}`);
+    return this.refuseIdentity(identity.userId, deviceId) ?? deviceId;
+  }
+
   private refuseIdentity(userId: string, deviceId: string): Reject | null {
-    if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(deviceId)) {
+    if (!DEVICE_ID.test(deviceId)) {
       return { status: "400 Bad Request", reason: "bad_device", message: "device must match [A-Za-z0-9_.@-]{1,64}" };
     }
     const sessions = this.node.registry.sessionsOf(userId);
@@ -250,7 +247,7 @@ export class GatewayServer {
   }
 
   private reject(res: UWS.HttpResponse, r: Reject): void {
-    this.metrics.upgradeRejects.labels(r.reason).inc();
+    this.metrics.upgradeRejectsBy.get(r.reason).inc();
     this.respond(res, r.status, { error: r.reason, message: r.message });
   }
 
@@ -334,11 +331,23 @@ export class GatewayServer {
  * cannot set headers; the server then selects "bearer"), or from `?token=`.
  */
 export function extractToken(authorization: string, secProtocol: string, queryToken: string): { token: string; protocol: string } {
-  if (authorization.toLowerCase().startsWith("bearer ")) return { token: authorization.slice(7).trim(), protocol: "" };
-  const offered = secProtocol.split(",").map((p) => p.trim());
-  if (offered[0]?.toLowerCase() === "bearer" && offered[1] !== undefined) return { token: offered[1], protocol: "bearer" };
+  if (authorization.length >= 7 && authorization.slice(0, 7).toLowerCase() === "bearer ")
+    return { token: authorization.slice(7).trim(), protocol: "" };
+  // The first two entries of the offered list, without splitting the whole header.
+  const comma = secProtocol.indexOf(",");
+  if (comma >= 0 && secProtocol.slice(0, comma).trim().toLowerCase() === "bearer") {
+    const next = secProtocol.indexOf(",", comma + 1);
+    return { token: secProtocol.slice(comma + 1, next < 0 ? secProtocol.length : next).trim(), protocol: "bearer" };
+  }
   return { token: queryToken, protocol: "" };
 }
+
+/** The peer address as text, through one shared decoder (no Buffer view per upgrade). */
+function remoteAddress(res: UWS.HttpResponse): string {
+  return UTF8.decode(res.getRemoteAddressAsText());
+}
+
+const UTF8 = new TextDecoder();
 
 const STATUS_TEXT: Record<number, string> = {
   200: "OK",

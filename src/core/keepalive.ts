@@ -15,9 +15,11 @@ export interface KeepaliveHooks {
 }
 
 export class Keepalive {
-  private readonly slots: Set<Session>[] = Array.from({ length: SLOTS }, () => new Set());
+  // Arrays with each session's position stored in the session (swap-remove), not Sets: a Set of
+  // objects hashes every session and grows large hash tables, which showed in connect storms.
+  private readonly slots: Session[][] = Array.from({ length: SLOTS }, () => []);
   /** Sessions by token expiry second. */
-  private readonly expiries = new Map<number, Set<Session>>();
+  private readonly expiries = new Map<number, Session[]>();
   private next = 0;
   private cursor = 0;
   private lastExpirySec: number;
@@ -38,23 +40,39 @@ export class Keepalive {
   add(session: Session): void {
     session.slot = this.next;
     this.next = (this.next + 1) % SLOTS;
-    this.slots[session.slot]?.add(session);
+    const slot = this.slots[session.slot]!;
+    session.slotIndex = slot.length;
+    slot.push(session);
     if (session.expSec > 0) {
-      let set = this.expiries.get(session.expSec);
-      if (set === undefined) {
-        set = new Set();
-        this.expiries.set(session.expSec, set);
+      let list = this.expiries.get(session.expSec);
+      if (list === undefined) {
+        list = [];
+        this.expiries.set(session.expSec, list);
       }
-      set.add(session);
+      session.expiryIndex = list.length;
+      list.push(session);
     }
   }
 
   remove(session: Session): void {
-    this.slots[session.slot]?.delete(session);
-    const set = this.expiries.get(session.expSec);
-    if (set !== undefined) {
-      set.delete(session);
-      if (set.size === 0) this.expiries.delete(session.expSec);
+    const slot = this.slots[session.slot];
+    if (slot !== undefined && slot[session.slotIndex] === session) {
+      const last = slot.pop()!;
+      if (last !== session) {
+        slot[session.slotIndex] = last;
+        last.slotIndex = session.slotIndex;
+      }
+      session.slotIndex = -1;
+    }
+    const list = this.expiries.get(session.expSec);
+    if (list !== undefined && list[session.expiryIndex] === session) {
+      const last = list.pop()!;
+      if (last !== session) {
+        list[session.expiryIndex] = last;
+        last.expiryIndex = session.expiryIndex;
+      }
+      session.expiryIndex = -1;
+      if (list.length === 0) this.expiries.delete(session.expSec);
     }
   }
 
@@ -69,8 +87,11 @@ export class Keepalive {
     this.cursor = (this.cursor + 1) % SLOTS;
     if (slot === undefined) return;
     const now = this.now();
-    for (const s of slot) {
-      if (s.closed || s.socket === null) continue;
+    // Backwards: a hook that closes the visited session swap-removes it, moving the slot's last
+    // session (already visited) into its place.
+    for (let i = slot.length - 1; i >= 0; i--) {
+      const s = slot[i];
+      if (s === undefined || s.closed || s.socket === null) continue;
       if (now - s.lastSeenMs > this.idleTimeoutMs) {
         this.hooks.idle(s);
         continue;
@@ -84,10 +105,11 @@ export class Keepalive {
   expire(): void {
     const nowSec = Math.floor(this.now() / 1000);
     for (let sec = this.lastExpirySec; sec <= nowSec; sec++) {
-      const set = this.expiries.get(sec);
-      if (set === undefined) continue;
+      const list = this.expiries.get(sec);
+      if (list === undefined) continue;
+      // Detached first: closing a session then finds no list to remove it from.
       this.expiries.delete(sec);
-      for (const s of set) if (!s.closed) this.hooks.expired(s);
+      for (const s of list) if (!s.closed) this.hooks.expired(s);
     }
     this.lastExpirySec = nowSec;
   }

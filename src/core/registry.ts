@@ -7,12 +7,14 @@ export class SessionRegistry {
 
   /** Adds a session; returns the session of the same user+device it replaces, if any. */
   add(session: Session): { replaced: Session | null; userSessions: number } {
-    let list = this.byUser.get(session.userId);
+    const list = this.byUser.get(session.userId);
     if (list === undefined) {
-      list = [];
-      this.byUser.set(session.userId, list);
+      // Most users hold one session: an exact-size array, not an empty one grown on push.
+      this.byUser.set(session.userId, [session]);
+      this.count += 1;
+      return { replaced: null, userSessions: 1 };
     }
-    const i = list.findIndex((s) => s.deviceId === session.deviceId);
+    const i = indexOfDevice(list, session.deviceId);
     let replaced: Session | null = null;
     if (i >= 0) {
       replaced = list[i] ?? null;
@@ -41,7 +43,8 @@ export class SessionRegistry {
   }
 
   hasDevice(userId: string, deviceId: string): boolean {
-    return this.byUser.get(userId)?.some((s) => s.deviceId === deviceId) ?? false;
+    const list = this.byUser.get(userId);
+    return list !== undefined && indexOfDevice(list, deviceId) >= 0;
   }
 
   get size(): number {
@@ -60,4 +63,9 @@ export class SessionRegistry {
   *all(): IterableIterator<Session> {
     for (const list of this.byUser.values()) yield* list;
   }
+}
+
+function indexOfDevice(list: readonly Session[], deviceId: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i]!.deviceId === deviceId) return i;
+  return -1;
 }

@@ -32,8 +32,10 @@ export class Session {
   catchingUp = false;
   violations = 0;
   closed = false;
-  /** Keepalive wheel slot (see Keepalive). */
+  /** Keepalive wheel slot, and positions in that slot and in its expiry list (see Keepalive). */
   slot = 0;
+  slotIndex = -1;
+  expiryIndex = -1;
 
   constructor(
     readonly sessionId: string,

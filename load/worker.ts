@@ -16,6 +16,7 @@ import {
   type Failures,
   type HistogramName,
   type Phase,
+  type PhaseDone,
   type Report,
   type WorkerMessage,
   type WorkerPlan,
@@ -136,16 +137,7 @@ class LoadWorker {
     switch (cmd.type) {
       case "warmup": {
         const failed = await this.warmupRound();
-        this.report();
-        this.emit({
-          type: "phase",
-          worker: this.plan.index,
-          phase: "warmup",
-          elapsedMs: performance.now() - this.phaseStart,
-          cpuSec: cpuSeconds() - this.phaseCpuStart,
-          warmupFailed: failed,
-        });
-        return;
+        return this.done("warmup", { warmupFailed: failed });
       }
       case "plan":
         await this.connectAll();
@@ -169,7 +161,7 @@ class LoadWorker {
     }
   }
 
-  private done(phase: Phase): void {
+  private done(phase: Phase, extra: Pick<PhaseDone, "losses" | "warmupFailed"> = {}): void {
     this.report();
     this.emit({
       type: "phase",
@@ -177,6 +169,7 @@ class LoadWorker {
       phase,
       elapsedMs: performance.now() - this.phaseStart,
       cpuSec: cpuSeconds() - this.phaseCpuStart,
+      ...extra,
     });
   }
 
@@ -442,16 +435,7 @@ class LoadWorker {
   private async drain(timeoutMs: number): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     while ((this.sendsInFlight > 0 || this.checker.pending() > 0) && performance.now() < deadline) await sleep(TICK_MS);
-    const losses = this.checker.losses();
-    this.report();
-    this.emit({
-      type: "phase",
-      worker: this.plan.index,
-      phase: "drain",
-      elapsedMs: performance.now() - this.phaseStart,
-      cpuSec: cpuSeconds() - this.phaseCpuStart,
-      losses,
-    });
+    this.done("drain", { losses: this.checker.losses() });
   }
 
   // ---------------------------------------------------------------- reporting

@@ -55,25 +55,9 @@ export class Keepalive {
   }
 
   remove(session: Session): void {
-    const slot = this.slots[session.slot];
-    if (slot !== undefined && slot[session.slotIndex] === session) {
-      const last = slot.pop()!;
-      if (last !== session) {
-        slot[session.slotIndex] = last;
-        last.slotIndex = session.slotIndex;
-      }
-      session.slotIndex = -1;
-    }
+    swapRemove(this.slots[session.slot], session, "slotIndex");
     const list = this.expiries.get(session.expSec);
-    if (list !== undefined && list[session.expiryIndex] === session) {
-      const last = list.pop()!;
-      if (last !== session) {
-        list[session.expiryIndex] = last;
-        last.expiryIndex = session.expiryIndex;
-      }
-      session.expiryIndex = -1;
-      if (list.length === 0) this.expiries.delete(session.expSec);
-    }
+    if (swapRemove(list, session, "expiryIndex") && list!.length === 0) this.expiries.delete(session.expSec);
   }
 
   stop(): void {
@@ -113,4 +97,18 @@ export class Keepalive {
     }
     this.lastExpirySec = nowSec;
   }
+}
+
+/** Removes `session` from `list` in O(1) by moving the last element into its place; `index` names
+ * the session field that holds its position in that list. False when it was not there. */
+function swapRemove(list: Session[] | undefined, session: Session, index: "slotIndex" | "expiryIndex"): boolean {
+  const i = session[index];
+  if (list === undefined || list[i] !== session) return false;
+  const last = list.pop()!;
+  if (last !== session) {
+    list[i] = last;
+    last[index] = i;
+  }
+  session[index] = -1;
+  return true;
 }

@@ -384,7 +384,7 @@ export class GatewayNode {
     for (let attempt = 0; ; attempt++) {
       let err: unknown;
       try {
-        const failed = await this.routeTo(members, routed, only);
+        const failed = await this.routeTo(members, routed, only, attempt === 0);
         if (failed.size === 0) return;
         only = new Set(failed.keys());
         err = [...failed.values()][0];
@@ -627,18 +627,28 @@ export class GatewayNode {
   }
 
   /**
-   * Delivers locally and publishes one envelope per other node; with `only`, to those nodes only
+   * Delivers locally (unless `local` is false) and publishes one envelope per other node; with `only`, to those nodes only
    * (a retry must not re-deliver to nodes that already have the frame, which would reorder it
    * behind later messages). Returns the nodes whose publish failed, with the error.
    */
-  private async routeTo(userIds: readonly string[], routed: Routed, only: ReadonlySet<string> | null): Promise<Map<string, unknown>> {
+  private async routeTo(
+    userIds: readonly string[],
+    routed: Routed,
+    only: ReadonlySet<string> | null,
+    local = true,
+  ): Promise<Map<string, unknown>> {
     const failed = new Map<string, unknown>();
+    // This node's sessions come from its own registry, now: no round trip, and a slow or
+    // unreachable Redis cannot keep a message from recipients on the sender's node. Local
+    // delivery cannot fail, so retries (`local` false) are for remote nodes only.
+    if (local) this.receive(userIds, routed);
+    if (this.engine.kind === "memory") return failed;
     const located = await this.engine.presence.locate(userIds);
     if (located.size === 0) return failed;
     const byNode = new Map<string, string[]>();
     for (const [userId, nodes] of located) {
       for (const nodeId of nodes) {
-        if (only !== null && !only.has(nodeId)) continue;
+        if (nodeId === this.opts.nodeId || (only !== null && !only.has(nodeId))) continue;
         const list = byNode.get(nodeId);
         if (list === undefined) byNode.set(nodeId, [userId]);
         else list.push(userId);
@@ -646,10 +656,6 @@ export class GatewayNode {
     }
     const publishes: Promise<void>[] = [];
     for (const [nodeId, users] of byNode) {
-      if (nodeId === this.opts.nodeId) {
-        this.receive(users, routed);
-        continue;
-      }
       this.metrics.envelopesOut.labels(EnvelopeKind[routed.kind] ?? "").inc();
       const { frame, kind, conversationId, seq, excludeSession } = routed;
       const envelope = encodeEnvelope({ userIds: users, frame, kind, conversationId, seq, excludeSession, originNode: this.opts.nodeId });

@@ -1,0 +1,60 @@
+// A gateway on the Redis engine delivers to recipients connected to the same node from its own
+// registry: a presence lookup that fails (Redis slow or unreachable for lookups) neither keeps
+// the message from them nor, when the fan-out retries for remote nodes, delivers it twice.
+import WebSocket from "ws";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { SwitchboardClient } from "../../src/client/index.js";
+import { deleteKeys, REDIS_URL, uniquePrefix } from "../contract/redis-fixtures.js";
+import { inbox } from "../helpers/clients.js";
+import { startTestGateway, type TestGateway } from "../helpers/gateway.js";
+import { waitFor } from "../helpers/wait.js";
+
+const prefix = uniquePrefix();
+let gw: TestGateway;
+const clients: SwitchboardClient[] = [];
+
+beforeAll(async () => {
+  gw = await startTestGateway({ REDIS_URL, REDIS_PREFIX: prefix, SEND_RATE_PER_SEC: "1000", SEND_BURST: "1000" });
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await gw?.stop();
+  await deleteKeys(REDIS_URL, prefix);
+});
+
+async function connect(user: string): Promise<SwitchboardClient> {
+  const c = new SwitchboardClient({ url: gw.url, token: await gw.token(user), WebSocket, device: "phone", syncOnConnect: false });
+  clients.push(c);
+  await c.connect();
+  return c;
+}
+
+const failures = async (): Promise<number> => (await gw.metrics.fanoutFailures.get()).values[0]?.value ?? 0;
+
+it("delivers to local recipients while presence lookups fail, once, and retries only for remote nodes", async () => {
+  const [alice, bob] = [await connect("ld-alice"), await connect("ld-bob")];
+  const got = inbox(bob);
+  const presence = gw.engine.presence;
+  const realLocate = presence.locate.bind(presence);
+  let lookups = 0;
+  presence.locate = async () => {
+    lookups += 1;
+    throw new Error("presence lookup failed (test)");
+  };
+  try {
+    const before = await failures();
+    const ack = await alice.send("dm:ld-alice:ld-bob", "while Redis lookups fail");
+    await waitFor(() => got.length === 1, { timeoutMs: 5_000, what: "bob, on the sender's node, gets the message" });
+    expect(got[0]!.seq).toBe(ack.seq);
+    // The fan-out still looks for remote nodes, and retries after the failed lookup...
+    await waitFor(async () => lookups >= 2 && (await failures()) >= before + 2, { timeoutMs: 5_000, what: "two failed lookups" });
+  } finally {
+    presence.locate = realLocate;
+  }
+  // ...without pushing the message to bob again (a second copy would have arrived by now: the
+  // retries are local calls that fail at once).
+  const ack2 = await alice.send("dm:ld-alice:ld-bob", "after");
+  await waitFor(() => got.length >= 2, { timeoutMs: 5_000, what: "the next message" });
+  expect(got.map((m) => m.seq)).toEqual([ack2.seq - 1, ack2.seq]);
+});

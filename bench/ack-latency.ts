@@ -6,9 +6,10 @@
 // and either its embedded persister or EMBEDDED_PERSISTER=false plus a separate
 // `dist/src/main/persister.js` process. Prints send_ack p50/p99/p999 per run, the batch size and
 // the insert latency (from the gateway's / persister's /metrics), and the DB ack path latency.
-// Env: RATE (5000 msg/s), SECONDS (20), PAIRS (200), SIZE (64 bytes), RUNS (comma list of
+// Env: RATE (5000 msg/s), SECONDS (20), PAIRS (200), SIZE (64 bytes), WORKERS (1), RUNS (comma list of
 //      store-embedded, store-external, db-embedded, db-external; default all four), SKIP_BUILD=1,
-//      MYSQL_URL (base), REDIS_URL, OUT (load-tool reports; default /tmp/sb-ack-latency).
+//      MYSQL_URL (base), REDIS_URL, OUT (load-tool reports; default /tmp/sb-ack-latency),
+//      GATEWAY_NODE_ARGS (extra node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
 // Every other variable of this environment is passed to the gateway and persister, so gateway
 // knobs can be compared directly: e.g. DB_ACK_MAX_INFLIGHT=0 BATCH_MAX_MS=20 node ... .
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -30,10 +31,13 @@ const PAIRS = env("PAIRS", 200);
 /** A first load run, not measured: JIT, connection setup and Redis/MySQL pools warm up. */
 const WARMUP = env("WARMUP", 5);
 const SIZE = env("SIZE", 64);
+/** Load-tool worker processes (clients are split between them). */
+const WORKERS = env("WORKERS", 1);
 const RUNS = (process.env.RUNS ?? "store-embedded,store-external,db-embedded,db-external").split(",").map((s) => s.trim());
 const MYSQL_BASE = process.env.MYSQL_URL ?? "mysql://root@127.0.0.1:3306/switchboard";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const OUT = process.env.OUT ?? "/tmp/sb-ack-latency";
+const GATEWAY_NODE_ARGS = (process.env.GATEWAY_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -199,7 +203,7 @@ async function oneRun(run: string): Promise<Row> {
       });
     }
     const port = await freePort();
-    const gw = spawn(process.execPath, ["dist/src/main/gateway.js"], {
+    const gw = spawn(process.execPath, [...GATEWAY_NODE_ARGS, "dist/src/main/gateway.js"], {
       cwd: ROOT,
       env: { ...common, PORT: String(port), NODE_ID: `ackgw-${id}`, EMBEDDED_PERSISTER: placement === "embedded" ? "true" : "false" },
       stdio: ["ignore", "ignore", "inherit"],
@@ -223,7 +227,7 @@ async function oneRun(run: string): Promise<Row> {
       "--size",
       String(SIZE),
       "--workers",
-      "1",
+      String(WORKERS),
       "--server-pid",
       String(gw.pid),
       "--out",

@@ -17,16 +17,33 @@ export function assertUserId(id: string, field = "user_id"): string {
   return id;
 }
 
-export type ConversationRef = { kind: "dm"; id: string; users: [string, string] } | { kind: "group"; id: string; groupId: string };
+export type ConversationRef = { kind: "dm"; id: string; users: readonly [string, string] } | { kind: "group"; id: string; groupId: string };
 
-/** Parses "dm:a:b" (either order; answered in sorted form) or "g:<id>". */
-export function parseConversationId(raw: string): ConversationRef {
+/**
+ * Recently parsed ids. Every send and ack parses its conversation id, and a busy node sees the
+ * same ids over and over: a lookup costs less than the split and the regexes. Cleared when
+ * full, so it stays bounded whatever ids clients send (only valid ones are kept).
+ */
+const parsed = new Map<string, Readonly<ConversationRef>>();
+const PARSED_MAX = 50_000;
+
+/** Parses "dm:a:b" (either order; answered in sorted form) or "g:<id>". The result is shared: read-only. */
+export function parseConversationId(raw: string): Readonly<ConversationRef> {
+  const hit = parsed.get(raw);
+  if (hit !== undefined) return hit;
+  const ref = Object.freeze(parseUncached(raw));
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(raw, ref);
+  return ref;
+}
+
+function parseUncached(raw: string): ConversationRef {
   if (raw.startsWith("dm:")) {
     const parts = raw.split(":");
     const a = parts[1];
     const b = parts[2];
     if (parts.length === 3 && a !== undefined && b !== undefined && USER_ID.test(a) && USER_ID.test(b)) {
-      const users: [string, string] = a <= b ? [a, b] : [b, a];
+      const users = Object.freeze(a <= b ? ([a, b] as const) : ([b, a] as const));
       return { kind: "dm", id: `dm:${users[0]}:${users[1]}`, users };
     }
   } else if (raw.startsWith("g:")) {

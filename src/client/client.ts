@@ -82,6 +82,7 @@ interface Settings {
   reconnect: boolean;
   backoff: BackoffPolicy;
   resendAfterMs: number;
+  gapWaitMs: number;
   /** null: no automatic acks. */
   ackDelayMs: number | null;
   syncOnConnect: boolean;
@@ -103,6 +104,7 @@ function settingsOf(o: ClientOptions): Settings {
     reconnect: o.reconnect?.enabled ?? true,
     backoff: { minDelayMs: o.reconnect?.minDelayMs ?? 250, maxDelayMs: o.reconnect?.maxDelayMs ?? 30_000 },
     resendAfterMs: o.resendAfterMs ?? 5000,
+    gapWaitMs: o.gapWaitMs ?? 250,
     ackDelayMs: autoAck === false ? null : autoAck === true ? 200 : autoAck.delayMs,
     syncOnConnect: o.syncOnConnect ?? true,
     requestTimeoutMs: o.requestTimeoutMs ?? 10_000,
@@ -141,8 +143,8 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private readonly syncing = new Map<string, number>();
   /** Conversations whose hole survived a complete sync, with the re-syncs spent on it. */
   private readonly gapResyncs = new Map<string, number>();
-  /** Conversations whose hole waits for our own pending send_ack(s), with the fallback deadline. */
-  private readonly ownAckWaits = new Map<string, Timer>();
+  /** Conversations whose hole waits (for our own pending send_ack(s) or a push in flight) before a sync. */
+  private readonly gapWaits = new Map<string, Timer>();
   /** Conversations whose cursor moved since the last ack was sent. */
   private readonly ackDirty = new Set<string>();
   private ackTimer: Timer | null = null;
@@ -352,8 +354,8 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     this.sendsByReq.clear();
     this.syncing.clear();
     // The reconnect's sync (or gap sync) covers holes that were waiting for a send_ack.
-    for (const t of this.ownAckWaits.values()) t.cancel();
-    this.ownAckWaits.clear();
+    for (const t of this.gapWaits.values()) t.cancel();
+    this.gapWaits.clear();
   }
 
   /** The final state: nothing reconnects, everything pending rejects. */
@@ -440,22 +442,29 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private onGap(conversationId: string): void {
     // A running sync of this conversation fills or resolves the hole when its final page lands.
     if ((this.syncing.size > 0 && this.syncing.has(conversationId)) || this._state !== "open") return;
-    // The missing seq may be our own unacked send (its send_ack fills the hole): wait for the
-    // acks, bounded, before syncing. ownAckSettled() ends the wait.
-    if (this.outbox.hasPendingIn(conversationId)) {
-      if (!this.ownAckWaits.has(conversationId)) {
-        const delay = Math.min(this.cfg.resendAfterMs, OWN_ACK_WAIT_MS);
-        this.ownAckWaits.set(
-          conversationId,
-          this.timers.schedule(delay, () => {
-            this.ownAckWaits.delete(conversationId);
-            this.syncGap(conversationId);
-          }),
-        );
-      }
+    if (this.gapWaits.has(conversationId)) return;
+    // A hole is almost always a message on its way, not a lost one: our own unacked send (its
+    // send_ack fills it), or a push that another node relays while its sender's later message
+    // reached us first. Wait for it, bounded, before syncing: in a cluster a sync per such hole
+    // costs both sides far more than the wait, which ends as soon as the hole fills.
+    this.waitForGap(
+      conversationId,
+      this.outbox.hasPendingIn(conversationId) ? Math.min(this.cfg.resendAfterMs, OWN_ACK_WAIT_MS) : this.cfg.gapWaitMs,
+    );
+  }
+
+  private waitForGap(conversationId: string, delayMs: number): void {
+    if (delayMs <= 0) {
+      this.syncGap(conversationId);
       return;
     }
-    this.syncGap(conversationId);
+    this.gapWaits.set(
+      conversationId,
+      this.timers.schedule(delayMs, () => {
+        this.gapWaits.delete(conversationId);
+        this.syncGap(conversationId);
+      }),
+    );
   }
 
   /** Syncs a conversation's hole, unless it is gone or a sync already covers it. */
@@ -466,17 +475,17 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
 
   /**
    * A send in the conversation was acked or failed: a hole waiting for our acks is done waiting
-   * once it is filled or no send there is pending any more (then the hole is real: sync it).
+   * once it is filled or no send there is pending any more (then it waits like any other hole).
    */
   private ownAckSettled(conversationId: string): void {
-    if (this.ownAckWaits.size === 0) return;
-    const wait = this.ownAckWaits.get(conversationId);
+    if (this.gapWaits.size === 0) return;
+    const wait = this.gapWaits.get(conversationId);
     if (wait === undefined) return;
     const gap = this.sequencer.hasGap(conversationId);
     if (gap && this.outbox.hasPendingIn(conversationId)) return;
     wait.cancel();
-    this.ownAckWaits.delete(conversationId);
-    if (gap) this.syncGap(conversationId);
+    this.gapWaits.delete(conversationId);
+    if (gap) this.waitForGap(conversationId, this.cfg.gapWaitMs);
   }
 
   private onAdvance(conversationId: string, seq: number): void {

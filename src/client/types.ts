@@ -82,6 +82,12 @@ export interface ClientOptions {
   reconnect?: ReconnectOptions;
   /** Resend an unacknowledged send after this long (default 5000); all are resent on reconnect. */
   resendAfterMs?: number;
+  /**
+   * How long a hole in a conversation's seqs may stay open before the client syncs it (default
+   * 250 ms; 0 syncs at once). Messages past the hole are held meanwhile; the wait ends when the
+   * missing message arrives, which is the usual case (a push relayed by another node).
+   */
+  gapWaitMs?: number;
   /** Cumulative ack of received messages, debounced (default true, 200 ms). */
   autoAck?: boolean | { delayMs: number };
   /** On every (re)connect, sync all conversations from the stored cursors (default true). */

@@ -1,5 +1,6 @@
-// The client's gap handling around its own sends: the server never pushes our own message back,
-// so a peer's reply can overtake our send_ack; that hole waits for the ack instead of syncing.
+// The client's gap handling: the server never pushes our own message back, so a peer's reply can
+// overtake our send_ack (that hole waits for the ack), and a push relayed by another node can
+// arrive after a later one (that hole waits gapWaitMs for it). Only a hole still open then syncs.
 import { describe, expect, it } from "vitest";
 import { SwitchboardClient } from "../../src/client/client.js";
 import type { Timer, TimerWheel } from "../../src/client/timers.js";
@@ -50,6 +51,8 @@ class ManualTimers {
   }
 }
 
+const GAP_WAIT_MS = 250;
+
 async function setup(resendAfterMs = 5000) {
   const timers = new ManualTimers();
   FakeSocket.last = null;
@@ -61,6 +64,7 @@ async function setup(resendAfterMs = 5000) {
     syncOnConnect: false,
     autoAck: false,
     resendAfterMs,
+    gapWaitMs: GAP_WAIT_MS,
   });
   const got: Message[] = [];
   c.on("message", (m) => got.push(m));
@@ -104,13 +108,15 @@ describe("client gaps around own sends", () => {
   });
 
   it("a hole still open once no send is pending falls back to the gap sync", async () => {
-    const { c, ws, msg, ackFor, syncs, seqs } = await setup();
+    const { c, ws, timers, msg, ackFor, syncs, seqs } = await setup();
     ws.push(msg(1));
     void c.send(DM, "mine");
     ws.push(msg(4)); // 2 is ours, 3 is lost
     expect(syncs()).toEqual([]);
     ws.push(ackFor(0, 2));
     expect(seqs()).toEqual([1]);
+    expect(syncs()).toEqual([]); // 3 may still be on its way
+    timers.fire(GAP_WAIT_MS);
     expect(syncs().map((f) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]))).toEqual([[[DM, 2]]]);
   });
 
@@ -124,10 +130,25 @@ describe("client gaps around own sends", () => {
     expect(syncs().map((f) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]))).toEqual([[[DM, 1]]]);
   });
 
-  it("without pending sends, a hole syncs at once", async () => {
-    const { ws, msg, syncs } = await setup();
+  it("without pending sends, a hole waits for the missing push: filled in time, no sync", async () => {
+    const { ws, timers, msg, syncs, seqs } = await setup();
+    ws.push(msg(1));
+    ws.push(msg(3)); // 2 is relayed by another node, 3 came first
+    expect(seqs()).toEqual([1]);
+    ws.push(msg(2));
+    expect(seqs()).toEqual([1, 2, 3]);
+    timers.fire(GAP_WAIT_MS);
+    expect(syncs()).toEqual([]);
+  });
+
+  it("without pending sends, a hole still open after gapWaitMs syncs", async () => {
+    const { ws, timers, msg, syncs, seqs } = await setup();
     ws.push(msg(1));
     ws.push(msg(3));
-    expect(syncs()).toHaveLength(1);
+    ws.push(msg(4));
+    expect(syncs()).toEqual([]);
+    timers.fire(GAP_WAIT_MS);
+    expect(syncs().map((f) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]))).toEqual([[[DM, 1]]]);
+    expect(seqs()).toEqual([1]);
   });
 });

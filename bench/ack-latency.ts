@@ -9,7 +9,8 @@
 // Env: RATE (5000 msg/s), SECONDS (20), PAIRS (200), SIZE (64 bytes), WORKERS (1), RUNS (comma list of
 //      store-embedded, store-external, db-embedded, db-external; default all four), SKIP_BUILD=1,
 //      MYSQL_URL (base), REDIS_URL, OUT (load-tool reports; default /tmp/sb-ack-latency),
-//      GATEWAY_NODE_ARGS (extra node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+//      GATEWAY_NODE_ARGS (node flags for the gateway on top of src/main/node-flags.ts, e.g.
+//      "--cpu-prof --cpu-prof-dir=/tmp/p").
 // Every other variable of this environment is passed to the gateway and persister, so gateway
 // knobs can be compared directly: e.g. DB_ACK_MAX_INFLIGHT=0 BATCH_MAX_MS=20 node ... .
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -22,6 +23,7 @@ import { Redis } from "ioredis";
 import mysql from "mysql2/promise";
 import type { RunResult } from "../load/result.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../src/persistence/mysql-url.js";
+import { GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const env = (k: string, d: number): number => Number(process.env[k] ?? d);
@@ -203,7 +205,7 @@ async function oneRun(run: string): Promise<Row> {
       });
     }
     const port = await freePort();
-    const gw = spawn(process.execPath, [...GATEWAY_NODE_ARGS, "dist/src/main/gateway.js"], {
+    const gw = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...GATEWAY_NODE_ARGS, "dist/src/main/gateway.js"], {
       cwd: ROOT,
       env: { ...common, PORT: String(port), NODE_ID: `ackgw-${id}`, EMBEDDED_PERSISTER: placement === "embedded" ? "true" : "false" },
       stdio: ["ignore", "ignore", "inherit"],

@@ -28,6 +28,7 @@ import { Coordinator } from "./coordinator.js";
 import { parseOptions, type Target } from "./options.js";
 import { writeReports } from "./report.js";
 import type { RunResult } from "./result.js";
+import { GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SECRET = `bench-${randomBytes(16).toString("hex")}`;
@@ -231,7 +232,7 @@ async function startGateways(n: number, tag: string, extra: Record<string, strin
       const port = await freePort();
       procs.push(
         await startProcess(
-          script("src/main/gateway.ts"),
+          [...GATEWAY_NODE_FLAGS, ...script("src/main/gateway.ts")],
           { ...gatewayEnv(port, `${tag}-${i}`), ...extra },
           `http://127.0.0.1:${port}/readyz`,
           `gateway ${tag}-${i}`,

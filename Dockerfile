@@ -37,5 +37,6 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM starts the graceful drain (goaway, then close); compose gives it stop_grace_period.
 STOPSIGNAL SIGTERM
-# --max-semi-space-size: see src/main/node-flags.ts (less RSS per connection after a storm).
+# --max-semi-space-size: see src/main/node-flags.ts (less RSS per connection after a storm;
+# the image runs Redis-engine gateways: set REDIS_URL).
 CMD ["node", "--max-semi-space-size=8", "dist/src/main/gateway.js"]

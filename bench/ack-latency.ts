@@ -23,7 +23,7 @@ import { Redis } from "ioredis";
 import mysql from "mysql2/promise";
 import type { RunResult } from "../load/result.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../src/persistence/mysql-url.js";
-import { GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
+import { REDIS_GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const env = (k: string, d: number): number => Number(process.env[k] ?? d);
@@ -205,7 +205,7 @@ async function oneRun(run: string): Promise<Row> {
       });
     }
     const port = await freePort();
-    const gw = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...GATEWAY_NODE_ARGS, "dist/src/main/gateway.js"], {
+    const gw = spawn(process.execPath, [...REDIS_GATEWAY_NODE_FLAGS, ...GATEWAY_NODE_ARGS, "dist/src/main/gateway.js"], {
       cwd: ROOT,
       env: { ...common, PORT: String(port), NODE_ID: `ackgw-${id}`, EMBEDDED_PERSISTER: placement === "embedded" ? "true" : "false" },
       stdio: ["ignore", "ignore", "inherit"],

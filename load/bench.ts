@@ -28,7 +28,7 @@ import { Coordinator } from "./coordinator.js";
 import { parseOptions, type Target } from "./options.js";
 import { writeReports } from "./report.js";
 import type { RunResult } from "./result.js";
-import { GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
+import { REDIS_GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SECRET = `bench-${randomBytes(16).toString("hex")}`;
@@ -232,7 +232,7 @@ async function startGateways(n: number, tag: string, extra: Record<string, strin
       const port = await freePort();
       procs.push(
         await startProcess(
-          [...GATEWAY_NODE_FLAGS, ...script("src/main/gateway.ts")],
+          [...(extra["REDIS_URL"] !== undefined ? REDIS_GATEWAY_NODE_FLAGS : []), ...script("src/main/gateway.ts")],
           { ...gatewayEnv(port, `${tag}-${i}`), ...extra },
           `http://127.0.0.1:${port}/readyz`,
           `gateway ${tag}-${i}`,

@@ -14,7 +14,7 @@ import { migrate } from "../persistence/migrator.js";
 import { parseMysqlUrl } from "../persistence/mysql-url.js";
 import { mintToken } from "../transport/mint.js";
 import { writeLocalNginxConfig } from "./nginx-config.js";
-import { GATEWAY_NODE_FLAGS } from "./node-flags.js";
+import { REDIS_GATEWAY_NODE_FLAGS } from "./node-flags.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Running from src/ (tsx) or from dist/ (compiled): children are started the same way. */
@@ -254,7 +254,7 @@ async function waitHttpReady(url: string, child: Child | null, timeoutMs: number
 }
 
 function entryArgs(script: "gateway" | "persister"): string[] {
-  const flags = script === "gateway" ? GATEWAY_NODE_FLAGS : [];
+  const flags = script === "gateway" ? REDIS_GATEWAY_NODE_FLAGS : [];
   return FROM_SOURCE ? [...flags, "--import", "tsx", join(HERE, `${script}.ts`)] : [...flags, join(HERE, `${script}.js`)];
 }
 

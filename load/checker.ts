@@ -122,6 +122,26 @@ export class DeliveryChecker {
     return Math.max(0, this.expected - this.deliveredUnique);
   }
 
+  /** Recipients (that stayed connected) still missing acked seqs, with those conversations. */
+  shortfalls(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [conversationId, c] of this.conversations) {
+      if (c.acked.max === 0) continue;
+      for (const recipient of c.members) {
+        if (this.gone.has(recipient)) continue;
+        const seen = this.stream(c, recipient).seen;
+        for (const seq of c.acked.after(seen.low)) {
+          if (seen.has(seq)) continue;
+          const list = out.get(recipient);
+          if (list === undefined) out.set(recipient, [conversationId]);
+          else list.push(conversationId);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Every acked seq a member that stayed connected never received (first few as examples). */
   losses(): { count: number; examples: Loss[] } {
     let count = 0;

@@ -127,6 +127,10 @@ class ClientConnection implements Connection {
     );
   }
 
+  async recover(conversationIds: readonly string[]): Promise<void> {
+    await this.client.sync(conversationIds.map((c) => ({ conversationId: c, afterSeq: this.client.cursor(c) })));
+  }
+
   async createGroup(name: string, memberIds: readonly string[]): Promise<string> {
     try {
       return (await this.client.createGroup(name, [...memberIds])).conversationId;

@@ -534,6 +534,7 @@ export class Coordinator {
       setupFailures: f.setup,
       groupsCreated: c.groupsCreated,
       gapSyncs: c.gapSyncs,
+      recoveredBySync: c.recoveredBySync,
     };
   }
 
@@ -577,6 +578,8 @@ export function findNotes(r: RunResult): string[] {
   if (m.outOfOrder > 0) notes.push(`${m.outOfOrder} deliveries arrived below a seq already delivered in their conversation (out of order)`);
   if (m.duplicates > 0) notes.push(`${m.duplicates} duplicate deliveries (at-least-once: the tool dedupes by (conversation, seq))`);
   if (m.unacked > 0) notes.push(`${m.unacked} sends had no ack when the drain ended`);
+  if (m.recoveredBySync > 0)
+    notes.push(`${m.recoveredBySync} acked messages had not arrived when the drain ended; a final sync returned them (late, not lost)`);
   return notes;
 }
 

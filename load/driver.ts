@@ -51,6 +51,11 @@ export interface Connection {
    * any process can measure send→deliver; the outcome arrives as acked() or sendFailed().
    */
   send(conversationId: string, sentAtMs: number, bodyBytes: number): void;
+  /**
+   * Optional (drivers whose protocol has a sync): asks the server for everything past this
+   * connection's cursor in these conversations; what comes back arrives as message() events.
+   */
+  recover?(conversationIds: readonly string[]): Promise<void>;
   /** Creates a group owned by this connection's user; resolves to its conversation id. */
   createGroup(name: string, memberIds: readonly string[]): Promise<string>;
   close(): void;

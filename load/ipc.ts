@@ -68,6 +68,8 @@ export interface Counters {
   groupsCreated: number;
   /** Times the client synced to fill a hole in a conversation (the live push skipped or reordered seqs). */
   gapSyncs: number;
+  /** Acked messages still undelivered when the drain ended that a final sync then returned: late, not lost. */
+  recoveredBySync: number;
 }
 
 export function zeroCounters(): Counters {
@@ -89,6 +91,7 @@ export function zeroCounters(): Counters {
     unexpectedCloses: 0,
     groupsCreated: 0,
     gapSyncs: 0,
+    recoveredBySync: 0,
   };
 }
 

@@ -59,7 +59,9 @@ load shape
   --reconnect-timeout <s> give up reconnecting after s seconds (default 30)
   --size <bytes>          message body size (default 64, min 16)
   --group-share <f>       mixed: fraction of --rate sent to groups (default 0.2)
-  --drain <s>             after sending, wait up to s seconds for acks and deliveries (default 5)
+  --drain <s>             after sending, wait up to s seconds for acks and deliveries (default 5);
+                          then (switchboard) a final sync asks for what is still missing: what
+                          it returns is reported as late, what it cannot is a loss
   --lead-in <s>           send at --rate for s seconds before the --duration (default 0): lead-in
                           sends are counted and checked for loss like the others, but their
                           latencies are reported apart (fresh worker processes run cold code)

@@ -8,6 +8,7 @@ import { Coordinator } from "../../load/coordinator.js";
 import { parseOptions } from "../../load/options.js";
 import { writeReports } from "../../load/report.js";
 import type { RunResult } from "../../load/result.js";
+import { EnvelopeKind } from "../../src/protocol/proto.js";
 import { startTestGateway, TEST_SECRET, type TestGateway } from "../helpers/gateway.js";
 
 let gw: TestGateway;
@@ -94,6 +95,30 @@ describe("npm run load (smoke)", () => {
     expect(m.leadIn!.deliverMs.count + m.deliverMs.count).toBe(m.delivered);
     expect(r.client.cpuUsPerMessage).toBeGreaterThan(0);
     expectFiles(dir);
+  });
+
+  it("chat: acked messages whose pushes never came are fetched by the drain's final sync: late, not lost", async () => {
+    // 50 messages, 10 per conversation, senders alternating: the pushes of the last round (the
+    // last 5 messages) are dropped; the store keeps them. Their recipients send nothing after
+    // them, so no hole shows: only the drain's final sync can fetch them.
+    const node = gw.node as unknown as { receive(userIds: readonly string[], routed: { kind: EnvelopeKind }): void };
+    const receive = node.receive;
+    let pushed = 0;
+    node.receive = function (userIds, routed) {
+      if (routed.kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE && ++pushed > 45) return;
+      receive.call(this, userIds, routed);
+    };
+    try {
+      const { r } = await run("chat-late", "chat", "--pairs", "5", "--rate", "50", "--duration", "1", "--drain", "0.5", "--workers", "1");
+      const m = r.messages!;
+      expect(m.acked).toBe(m.sent);
+      expect(m.lost).toBe(0);
+      expect(m.delivered).toBe(m.acked);
+      expect(m.recoveredBySync).toBeGreaterThan(0);
+      expect(r.warnings.join("\n")).toContain("late, not lost");
+    } finally {
+      node.receive = receive;
+    }
   });
 
   it("group: fan-out reaches every other member", async () => {

@@ -73,6 +73,23 @@ describe("DeliveryChecker", () => {
     expect(c.losses().count).toBe(0);
   });
 
+  it("lists the recipients still missing acked seqs, per conversation, for the drain's final sync", () => {
+    const c = new DeliveryChecker();
+    for (const m of ["a", "b", "c"]) c.watch(m, "g:1");
+    c.watch("a", "dm:a:d");
+    c.watch("d", "dm:a:d");
+    c.acked("g:1", 1, "a");
+    c.acked("g:1", 2, "a");
+    c.acked("dm:a:d", 1, "d");
+    c.delivered("b", "g:1", 1);
+    c.delivered("b", "g:1", 2);
+    c.delivered("c", "g:1", 2); // 1 is missing below a delivered seq
+    expect(c.shortfalls()).toEqual(new Map([["c", ["g:1"]], ["a", ["dm:a:d"]]]));
+    c.delivered("c", "g:1", 1);
+    c.disconnected("a");
+    expect(c.shortfalls()).toEqual(new Map());
+  });
+
   it("never expects a sender to receive its own message (groups, several senders)", () => {
     const c = new DeliveryChecker();
     for (const m of ["a", "b", "c"]) c.watch(m, "g:1");

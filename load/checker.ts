@@ -44,6 +44,8 @@ export class SeqSet {
 
 export type DeliveryVerdict = "new" | "duplicate" | "out_of_order";
 
+const NONE: ReadonlySet<string> = new Set();
+
 export interface Loss {
   conversationId: string;
   seq: number;
@@ -142,23 +144,33 @@ export class DeliveryChecker {
     return out;
   }
 
-  /** Every acked seq a member that stayed connected never received (first few as examples). */
-  losses(): { count: number; examples: Loss[] } {
+  /**
+   * Every acked seq a member that stayed connected never received (first few as examples).
+   * `unverified` holds recipient + "\u0000" + conversation pairs whose final sync never answered:
+   * their missing seqs are counted apart, as neither delivered nor proven lost.
+   */
+  losses(unverified: ReadonlySet<string> = NONE): { count: number; examples: Loss[]; unverified: number } {
     let count = 0;
+    let unknown = 0;
     const examples: Loss[] = [];
     for (const [conversationId, c] of this.conversations) {
       if (c.acked.max === 0) continue;
       for (const recipient of c.members) {
         if (this.gone.has(recipient)) continue;
         const seen = this.stream(c, recipient).seen;
+        const open = unverified.size > 0 && unverified.has(`${recipient}\u0000${conversationId}`);
         for (const seq of c.acked.after(seen.low)) {
           if (seen.has(seq)) continue;
+          if (open) {
+            unknown += 1;
+            continue;
+          }
           count += 1;
           if (examples.length < MAX_LOSS_EXAMPLES) examples.push({ conversationId, seq, recipient });
         }
       }
     }
-    return { count, examples };
+    return { count, examples, unverified: unknown };
   }
 
   private conversation(conversationId: string): Conversation {

@@ -137,7 +137,7 @@ export interface PhaseDone {
   /** CPU seconds the worker spent in the phase. */
   cpuSec: number;
   /** Only for drain: the checker's verdict. */
-  losses?: { count: number; examples: Loss[] };
+  losses?: { count: number; examples: Loss[]; unverified: number };
   /** Only for warmup: connections of the warm-up round that failed. */
   warmupFailed?: number;
 }

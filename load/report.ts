@@ -70,6 +70,7 @@ export function renderSummary(r: RunResult): string {
       `| send failures | ${reasons(m.failures)} |`,
       `| client gap syncs (holes repaired by sync) | ${m.gapSyncs} |`,
       `| late: not delivered when the drain ended, returned by a final sync | ${m.recoveredBySync} |`,
+      `| unverified: missing, and the final sync did not answer in time | ${m.unverified} |`,
     );
     if (m.groupsCreated > 0 || Object.keys(m.setupFailures).length > 0)
       lines.push(`| groups created / setup failures | ${m.groupsCreated} / ${reasons(m.setupFailures)} |`);

@@ -100,6 +100,8 @@ export interface RunResult {
     setupFailures: Record<string, number>;
     groupsCreated: number;
     gapSyncs: number;
+    /** Acked deliveries missing when the run ended whose final sync never answered: not proven lost, not delivered. */
+    unverified: number;
     /** Acked messages that had not arrived when the drain ended but a final sync returned (late, not lost). */
     recoveredBySync: number;
   } | null;

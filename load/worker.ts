@@ -448,24 +448,36 @@ class LoadWorker {
   private async drain(timeoutMs: number): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     while ((this.sendsInFlight > 0 || this.checker.pending() > 0) && performance.now() < deadline) await sleep(TICK_MS);
-    if (this.checker.pending() > 0) await this.recover(Math.max(RECOVER_MIN_MS, timeoutMs));
-    this.done("drain", { losses: this.checker.losses() });
+    const unanswered = this.checker.pending() > 0 ? await this.recover(Math.max(RECOVER_MIN_MS, timeoutMs)) : undefined;
+    this.done("drain", { losses: this.checker.losses(unanswered) });
   }
 
-  private async recover(timeoutMs: number): Promise<void> {
+  /** Runs the final syncs; returns the recipient + "\u0000" + conversation pairs whose sync did not answer in time. */
+  private async recover(timeoutMs: number): Promise<Set<string>> {
+    const unanswered = new Set<string>();
     const jobs: Promise<void>[] = [];
     const byUser = new Map(this.slots.map((s) => [s.user, s]));
     for (const [user, conversations] of this.checker.shortfalls()) {
       const conn = byUser.get(user)?.conn;
       if (conn?.recover === undefined) continue;
-      jobs.push(conn.recover(conversations).catch(() => undefined));
+      const keys = conversations.map((c) => `${user}\u0000${c}`);
+      for (const k of keys) unanswered.add(k);
+      jobs.push(
+        conn.recover(conversations).then(
+          () => {
+            for (const k of keys) unanswered.delete(k);
+          },
+          () => undefined,
+        ),
+      );
     }
-    if (jobs.length === 0) return;
+    if (jobs.length === 0) return unanswered;
     this.recovering = true;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(jobs), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
     clearTimeout(timer);
     this.recovering = false;
+    return unanswered;
   }
 
   // ---------------------------------------------------------------- reporting

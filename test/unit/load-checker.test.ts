@@ -60,7 +60,7 @@ describe("DeliveryChecker", () => {
     for (const seq of [1, 2, 3]) c.acked("dm:a:b", seq, "a");
     c.delivered("b", "dm:a:b", 1);
     c.delivered("b", "dm:a:b", 3);
-    expect(c.losses()).toEqual({ count: 1, examples: [{ conversationId: "dm:a:b", seq: 2, recipient: "b" }] });
+    expect(c.losses()).toEqual({ count: 1, unverified: 0, examples: [{ conversationId: "dm:a:b", seq: 2, recipient: "b" }] });
   });
 
   it("reports a trailing loss and ignores recipients that disconnected", () => {
@@ -84,10 +84,35 @@ describe("DeliveryChecker", () => {
     c.delivered("b", "g:1", 1);
     c.delivered("b", "g:1", 2);
     c.delivered("c", "g:1", 2); // 1 is missing below a delivered seq
-    expect(c.shortfalls()).toEqual(new Map([["c", ["g:1"]], ["a", ["dm:a:d"]]]));
+    expect(c.shortfalls()).toEqual(
+      new Map([
+        ["c", ["g:1"]],
+        ["a", ["dm:a:d"]],
+      ]),
+    );
     c.delivered("c", "g:1", 1);
     c.disconnected("a");
     expect(c.shortfalls()).toEqual(new Map());
+  });
+
+  it("counts seqs missing where the final sync never answered as unverified, not lost", () => {
+    const c = new DeliveryChecker();
+    for (const conv of ["dm:a:b", "dm:a:c"]) {
+      c.watch("a", conv);
+      c.watch(conv.slice(-1), conv);
+      c.acked(conv, 1, "a");
+      c.acked(conv, 2, "a");
+    }
+    c.delivered("b", "dm:a:b", 1);
+    expect(c.losses(new Set(["b\u0000dm:a:b"]))).toEqual({
+      count: 2,
+      unverified: 1,
+      examples: [
+        { conversationId: "dm:a:c", seq: 1, recipient: "c" },
+        { conversationId: "dm:a:c", seq: 2, recipient: "c" },
+      ],
+    });
+    expect(c.losses().count).toBe(3);
   });
 
   it("never expects a sender to receive its own message (groups, several senders)", () => {

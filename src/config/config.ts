@@ -61,6 +61,9 @@ const fields = z.object({
   SEND_RATE_PER_SEC: int(50, 1),
   SEND_BURST: int(200, 1),
   MAX_VIOLATIONS: int(10, 1),
+  /** Event-loop lag (ms, sampled every 100 ms) past which sends get OVERLOADED; 0 = never (the
+   * default: a saturated node then answers slower instead of refusing, see README). */
+  OVERLOAD_LAG_MS: int(0, 0),
 
   // Outbound backpressure.
   SOFT_BUFFER_BYTES: int(256 * 1024, 1024),

@@ -16,6 +16,7 @@ import type { AppendResult, Engine, Group, ReadResult, StoredMessage } from "../
 import { hasHistoryStats } from "../engine/types.js";
 import type { Metrics, ServerFrameType } from "../observability/metrics.js";
 import { assertClientMsgId, assertUserId, IdGenerator, parseConversationId, type ConversationRef } from "./ids.js";
+import { LagMonitor } from "./lag.js";
 import { Keepalive } from "./keepalive.js";
 import { KeyedRateLimiter } from "./rate-limit.js";
 import { SessionRegistry } from "./registry.js";
@@ -41,6 +42,8 @@ export interface NodeOptions {
   maxGroupSize: number;
   maxSyncPage: number;
   defaultSyncPage: number;
+  /** Event-loop lag past which sends get OVERLOADED (0: never). */
+  overloadLagMs: number;
 }
 
 /** A frame on its way to users' sessions: what routing, envelopes and local delivery share. */
@@ -61,6 +64,9 @@ const MAX_PRESENCE_QUERY = 500;
 const FANOUT_RETRY_MS = [50, 250, 1000, 4000];
 const MAX_SYNC_CONVERSATIONS = 1000;
 const MAX_CONTENT_TYPE = 128;
+/** How often the event-loop lag is sampled, and the retry delay a shed send is told to wait. */
+const LAG_SAMPLE_MS = 100;
+const OVERLOAD_RETRY_MS = 1000;
 
 /** One message to store and fan out: a client's send or a server API publish. */
 export interface PublishInput {
@@ -100,6 +106,7 @@ export class GatewayNode {
   private readonly sessionIds = new IdGenerator();
   private readonly groupIds = new IdGenerator();
   private readonly sweepTimer: NodeJS.Timeout;
+  private readonly lag: LagMonitor;
 
   constructor(
     readonly opts: NodeOptions,
@@ -116,6 +123,9 @@ export class GatewayNode {
     });
     this.sweepTimer = setInterval(() => this.sweep(), 10_000);
     this.sweepTimer.unref();
+    this.lag = new LagMonitor(LAG_SAMPLE_MS, opts.overloadLagMs);
+    this.lag.start();
+    metrics.lagMs = () => this.lag.lagMs;
   }
 
   async start(): Promise<void> {
@@ -332,6 +342,16 @@ export class GatewayNode {
       throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `content_type must be at most ${MAX_CONTENT_TYPE} characters`);
     }
     this.assertEngineUp();
+    if (this.lag.overloaded) {
+      this.metrics.overloadShed.inc();
+      throw new SwitchboardError(
+        ErrorCode.OVERLOADED,
+        `node overloaded (event loop ${Math.round(this.lag.lagMs)} ms behind): retry later`,
+        {
+          retryAfterMs: OVERLOAD_RETRY_MS,
+        },
+      );
+    }
     const conv = parseConversationId(input.conversationId);
     const members = await this.membersFor(conv, input.system ? null : input.senderId);
     const result = await this.engine.store.append({
@@ -887,6 +907,7 @@ export class GatewayNode {
 
   stop(): void {
     this.keepalive.stop();
+    this.lag.stop();
     clearInterval(this.sweepTimer);
   }
 }

@@ -59,6 +59,7 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
       maxGroupSize: config.MAX_GROUP_SIZE,
       maxSyncPage: config.MAX_SYNC_PAGE,
       defaultSyncPage: config.DEFAULT_SYNC_PAGE,
+      overloadLagMs: config.OVERLOAD_LAG_MS,
     },
     engine,
     metrics,

@@ -290,6 +290,19 @@ export class Metrics {
     help: "Messages dropped from the memory engine's history by its bound",
     registers: [this.registry],
   });
+  readonly overloadShed = new Counter({
+    name: "sb_overload_shed_total",
+    help: "Sends refused with OVERLOADED because the event loop lagged past OVERLOAD_LAG_MS",
+    registers: [this.registry],
+  });
+  /** Set by the node: how late its lag timer fired last (ms). */
+  lagMs: () => number = () => 0;
+  readonly eventLoopLag: Gauge = new Gauge({
+    name: "sb_event_loop_lag_seconds",
+    help: "How late the node's 100 ms lag timer fired last; sends are shed past OVERLOAD_LAG_MS",
+    registers: [this.registry],
+    collect: (): void => this.eventLoopLag.set(this.lagMs() / 1000),
+  });
   readonly historyLimit = new Gauge({
     name: "sb_memory_history_limit_per_conversation",
     help: "MEMORY_HISTORY_PER_CONVERSATION",

@@ -186,6 +186,26 @@ describe("inbound limits and malformed input", () => {
     expect((await c.closed).code).toBe(1006);
   });
 
+  it("sheds sends with a retryable OVERLOADED while the event loop lags past OVERLOAD_LAG_MS, then accepts again", async () => {
+    const g = await start({ OVERLOAD_LAG_MS: "100" });
+    const c = await connect(g, "alice");
+    const send = (i: number) => c.send({ reqId: i, send: { clientMsgId: `o${i}`, conversationId: "dm:alice:bob", body: body(10) } });
+    // Stall this process (the gateway runs in it) for 400 ms with the send already on its socket:
+    // the lag timer fires late before the frame is read.
+    send(1);
+    const until = performance.now() + 400;
+    while (performance.now() < until);
+    const shed = await c.next(isError(ErrorCode.OVERLOADED));
+    expect(shed.error?.retryable).toBe(true);
+    expect(shed.error?.retryAfterMs).toBeGreaterThan(0);
+    expect(shed.error?.clientMsgId).toBe("o1");
+    expect(await metric(g, "sb_overload_shed_total")).toBe(1);
+    // The lag timer is on time again within a tick or two: the retry is accepted.
+    await waitFor(async () => (await metric(g, "sb_event_loop_lag_seconds")) < 0.1, { what: "the lag to fall" });
+    send(2);
+    expect((await c.next((f) => f.body === "sendAck")).sendAck?.clientMsgId).toBe("o2");
+  });
+
   it("rate-limits sends per user with a retryable RATE_LIMITED error carrying retry_after_ms", async () => {
     const g = await start({ SEND_RATE_PER_SEC: "5", SEND_BURST: "5" });
     const c = await connect(g, "alice");

@@ -174,6 +174,29 @@ export function engineContract(name: string, factory: EngineFactory): void {
         expect(await e.store.cursors(user, "laptop")).toEqual(new Map([[c1, 2]]));
         expect(await e.store.cursors(user, "tablet")).toEqual(new Map());
       });
+
+      it("keeps the highest of concurrent cursor writes, per device and conversation", async () => {
+        const e = await engine();
+        const user = uniqueId("u");
+        const [c1, c2] = [dm(), dm()];
+        await Promise.all([
+          e.store.setCursor(user, "phone", c1, 5),
+          e.store.setCursor(user, "phone", c1, 9),
+          e.store.setCursor(user, "phone", c1, 7),
+          e.store.setCursor(user, "phone", c2, 4),
+          e.store.setCursor(user, "laptop", c1, 2),
+        ]);
+        expect(await e.store.cursors(user, "phone")).toEqual(
+          new Map([
+            [c1, 9],
+            [c2, 4],
+          ]),
+        );
+        expect(await e.store.cursors(user, "laptop")).toEqual(new Map([[c1, 2]]));
+        await Promise.all([e.store.setCursor(user, "phone", c1, 8), e.store.setCursor(user, "laptop", c1, 3)]);
+        expect((await e.store.cursors(user, "phone")).get(c1)).toBe(9);
+        expect((await e.store.cursors(user, "laptop")).get(c1)).toBe(3);
+      });
     });
 
     describe("groups", () => {

@@ -51,6 +51,15 @@ describe("redis engine: batching", () => {
     for (const list of seqs.values()) expect(list.sort((x, y) => x - y)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 
+  it("writes one loop turn's cursor updates as one script call", async () => {
+    const e = await engine();
+    const before = e.stats();
+    await Promise.all(Array.from({ length: 200 }, (_, i) => e.store.setCursor(`cu${i % 50}`, "phone", `dm:cu${i % 50}:peer`, i)));
+    const after = e.stats();
+    expect(after.commands - before.commands).toBe(1);
+    expect((await e.store.cursors("cu7", "phone")).get("dm:cu7:peer")).toBe(157);
+  });
+
   it("shares one round trip between the appends and publishes of one loop turn", async () => {
     const e = await engine();
     const before = e.stats();

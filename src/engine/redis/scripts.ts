@@ -84,14 +84,21 @@ local records = redis.call('ZRANGE', KEYS[2], '(' .. ARGV[1], '+inf', 'BYSCORE',
 return {last, oldest, records}
 `;
 
-/** Forward-only cursor. KEYS: cursors hash. ARGV: conversationId, seq. */
-const SET_CURSOR = `
-local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
-if tonumber(ARGV[2]) > current then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-  return 1
+/**
+ * Forward-only cursors, several per call. KEYS: each entry's cursors hash. ARGV: conversationId,
+ * seq per key, in the same order. Returns how many moved.
+ */
+const SET_CURSORS = `
+local moved = 0
+for i = 1, #KEYS do
+  local conv = ARGV[2 * i - 1]
+  local seq = tonumber(ARGV[2 * i])
+  if seq > tonumber(redis.call('HGET', KEYS[i], conv) or '0') then
+    redis.call('HSET', KEYS[i], conv, seq)
+    moved = moved + 1
+  end
 end
-return 0
+return moved
 `;
 
 /** Replies with a group as {name, owner, members...} in join order (KEYS[1] meta, KEYS[2] members). */
@@ -233,7 +240,7 @@ return 1
 export const SCRIPTS = {
   sbAppend: { lua: APPEND },
   sbRead: { lua: READ, numberOfKeys: 2 },
-  sbSetCursor: { lua: SET_CURSOR, numberOfKeys: 1 },
+  sbSetCursors: { lua: SET_CURSORS },
   sbGroupCreate: { lua: GROUP_CREATE },
   sbGroupGet: { lua: GROUP_GET, numberOfKeys: 2 },
   sbGroupAdd: { lua: GROUP_ADD },

@@ -18,8 +18,20 @@ export interface RedisStoreOptions {
 
 type AppendReply = [0, number, number] | [1, Buffer, Buffer];
 
+/** One pending cursor write of the current loop turn. */
+interface CursorWrite {
+  hash: string;
+  conversationId: string;
+  seq: number;
+}
+
+/** Cursor writes per script call at most, so one turn's burst stays a short call for Redis. */
+const MAX_CURSORS_PER_CALL = 500;
+
 export class RedisStore implements MessageStore {
   private readonly ids = new IdGenerator();
+  /** The cursor writes collected in this loop turn, null until the next write. */
+  private cursorTurn: { entries: Map<string, CursorWrite>; written: Promise<void> } | null = null;
   private trimmedHere = 0;
 
   constructor(
@@ -85,8 +97,36 @@ export class RedisStore implements MessageStore {
     return ids.map((conversationId, i) => ({ conversationId, lastSeq: Number(seqs[i] ?? 0) }));
   }
 
-  async setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void> {
-    await this.batcher.send<number>("sbSetCursor", this.keys.cursors(userId, deviceId), conversationId, seq);
+  // Every delivered message is acked by its recipient and every sent one by its sender: two
+  // cursor writes per message. One loop turn's writes go to Redis as one script call (the
+  // highest seq per device and conversation), not one call each; every caller's promise
+  // settles when that call does.
+  setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void> {
+    let turn = this.cursorTurn;
+    if (turn === null) {
+      const entries = new Map<string, CursorWrite>();
+      const written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.writeCursors(entries));
+      turn = { entries, written };
+      this.cursorTurn = turn;
+    }
+    const key = `${userId}\u0000${deviceId}\u0000${conversationId}`;
+    const had = turn.entries.get(key);
+    if (had === undefined) turn.entries.set(key, { hash: this.keys.cursors(userId, deviceId), conversationId, seq });
+    else if (seq > had.seq) had.seq = seq;
+    // A full call is closed: the next write opens another, sent after it.
+    if (turn.entries.size >= MAX_CURSORS_PER_CALL) this.cursorTurn = null;
+    return turn.written;
+  }
+
+  private async writeCursors(entries: Map<string, CursorWrite>): Promise<void> {
+    if (this.cursorTurn?.entries === entries) this.cursorTurn = null;
+    const keys: string[] = [];
+    const args: (string | number)[] = [];
+    for (const e of entries.values()) {
+      keys.push(e.hash);
+      args.push(e.conversationId, e.seq);
+    }
+    await this.batcher.send<number>("sbSetCursors", keys.length, ...keys, ...args);
   }
 
   async cursors(userId: string, deviceId: string): Promise<Map<string, number>> {

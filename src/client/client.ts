@@ -143,8 +143,9 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private readonly syncing = new Map<string, number>();
   /** Conversations whose hole survived a complete sync, with the re-syncs spent on it. */
   private readonly gapResyncs = new Map<string, number>();
-  /** Conversations whose hole waits (for our own pending send_ack(s) or a push in flight) before a sync. */
-  private readonly gapWaits = new Map<string, Timer>();
+  /** Conversations whose hole waits before a sync: for our own pending send_ack(s) (`own`), or
+   * for a push in flight. */
+  private readonly gapWaits = new Map<string, { timer: Timer; own: boolean }>();
   /** Conversations whose cursor moved since the last ack was sent. */
   private readonly ackDirty = new Set<string>();
   private ackTimer: Timer | null = null;
@@ -354,7 +355,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     this.sendsByReq.clear();
     this.syncing.clear();
     // The reconnect's sync (or gap sync) covers holes that were waiting for a send_ack.
-    for (const t of this.gapWaits.values()) t.cancel();
+    for (const w of this.gapWaits.values()) w.timer.cancel();
     this.gapWaits.clear();
   }
 
@@ -447,24 +448,20 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     // send_ack fills it), or a push that another node relays while its sender's later message
     // reached us first. Wait for it, bounded, before syncing: in a cluster a sync per such hole
     // costs both sides far more than the wait, which ends as soon as the hole fills.
-    this.waitForGap(
-      conversationId,
-      this.outbox.hasPendingIn(conversationId) ? Math.min(this.cfg.resendAfterMs, OWN_ACK_WAIT_MS) : this.cfg.gapWaitMs,
-    );
+    if (this.outbox.hasPendingIn(conversationId)) this.waitForGap(conversationId, Math.min(this.cfg.resendAfterMs, OWN_ACK_WAIT_MS), true);
+    else this.waitForGap(conversationId, this.cfg.gapWaitMs, false);
   }
 
-  private waitForGap(conversationId: string, delayMs: number): void {
+  private waitForGap(conversationId: string, delayMs: number, own: boolean): void {
     if (delayMs <= 0) {
       this.syncGap(conversationId);
       return;
     }
-    this.gapWaits.set(
-      conversationId,
-      this.timers.schedule(delayMs, () => {
-        this.gapWaits.delete(conversationId);
-        this.syncGap(conversationId);
-      }),
-    );
+    const timer = this.timers.schedule(delayMs, () => {
+      this.gapWaits.delete(conversationId);
+      this.syncGap(conversationId);
+    });
+    this.gapWaits.set(conversationId, { timer, own });
   }
 
   /** Syncs a conversation's hole, unless it is gone or a sync already covers it. */
@@ -476,20 +473,26 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   /**
    * A send in the conversation was acked or failed: a hole waiting for our acks is done waiting
    * once it is filled or no send there is pending any more (then it waits like any other hole).
+   * A hole already waiting for a push keeps its deadline: our own sends do not put it off.
    */
   private ownAckSettled(conversationId: string): void {
     if (this.gapWaits.size === 0) return;
     const wait = this.gapWaits.get(conversationId);
-    if (wait === undefined) return;
+    if (wait === undefined || !wait.own) return;
     const gap = this.sequencer.hasGap(conversationId);
     if (gap && this.outbox.hasPendingIn(conversationId)) return;
-    wait.cancel();
+    wait.timer.cancel();
     this.gapWaits.delete(conversationId);
-    if (gap) this.waitForGap(conversationId, this.cfg.gapWaitMs);
+    if (gap) this.waitForGap(conversationId, this.cfg.gapWaitMs, false);
   }
 
   private onAdvance(conversationId: string, seq: number): void {
     if (this.gapResyncs.size > 0) this.gapResyncs.delete(conversationId);
+    if (this.gapWaits.size > 0 && !this.sequencer.hasGap(conversationId)) {
+      // The hole filled: its wait is over (a new hole gets a full wait of its own).
+      this.gapWaits.get(conversationId)?.timer.cancel();
+      this.gapWaits.delete(conversationId);
+    }
     const store = this.cfg.store;
     if (store !== null) {
       try {

@@ -37,7 +37,10 @@ class FakeSocket implements WebSocketLike {
 /** Timers that fire only when the test says so. */
 class ManualTimers {
   readonly pending = new Set<{ delayMs: number; fn: () => void }>();
+  /** The delay of every timer ever scheduled, in order. */
+  readonly scheduled: number[] = [];
   schedule(delayMs: number, fn: () => void): Timer {
+    this.scheduled.push(delayMs);
     const e = { delayMs, fn };
     this.pending.add(e);
     return { cancel: () => this.pending.delete(e) };
@@ -139,6 +142,34 @@ describe("client gaps around own sends", () => {
     expect(seqs()).toEqual([1, 2, 3]);
     timers.fire(GAP_WAIT_MS);
     expect(syncs()).toEqual([]);
+  });
+
+  it("our own sends while a hole waits for a push do not put its sync off", async () => {
+    const { c, ws, timers, msg, ackFor, syncs } = await setup();
+    ws.push(msg(1));
+    ws.push(msg(3)); // 2 is lost: the wait starts
+    for (let i = 0; i < 5; i++) {
+      const sent = c.send(DM, `mine ${i}`);
+      ws.push(ackFor(i, 4 + i)); // held behind the hole
+      await sent;
+    }
+    expect(timers.scheduled.filter((d) => d === GAP_WAIT_MS)).toHaveLength(1);
+    expect(syncs()).toEqual([]);
+    timers.fire(GAP_WAIT_MS);
+    expect(syncs()).toHaveLength(1);
+  });
+
+  it("a hole that fills ends its wait: a later hole gets a full wait of its own", async () => {
+    const { ws, timers, msg, syncs, seqs } = await setup();
+    ws.push(msg(1));
+    ws.push(msg(3));
+    ws.push(msg(2)); // filled: the first wait is cancelled
+    expect(seqs()).toEqual([1, 2, 3]);
+    expect([...timers.pending].filter((t) => t.delayMs === GAP_WAIT_MS)).toHaveLength(0);
+    ws.push(msg(5));
+    expect([...timers.pending].filter((t) => t.delayMs === GAP_WAIT_MS)).toHaveLength(1);
+    timers.fire(GAP_WAIT_MS);
+    expect(syncs()).toHaveLength(1);
   });
 
   it("without pending sends, a hole still open after gapWaitMs syncs", async () => {

@@ -582,10 +582,10 @@ export function findNotes(r: RunResult): string[] {
   if (m.unacked > 0) notes.push(`${m.unacked} sends had no ack when the drain ended`);
   if (m.unverified > 0)
     notes.push(
-      `${m.unverified} acked deliveries were neither received nor checked: the final sync got no answer in time (an overloaded server); not counted as lost`,
+      `${m.unverified} acked deliveries were neither received nor checked: the final sync failed or got no answer in time (an overloaded server); not counted as lost`,
     );
   if (m.recoveredBySync > 0)
-    notes.push(`${m.recoveredBySync} acked messages had not arrived when the drain ended; a final sync returned them (late, not lost)`);
+    notes.push(`${m.recoveredBySync} acked messages had not arrived when the drain ended and came during the final sync (late, not lost)`);
   return notes;
 }
 

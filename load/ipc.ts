@@ -68,7 +68,7 @@ export interface Counters {
   groupsCreated: number;
   /** Times the client synced to fill a hole in a conversation (the live push skipped or reordered seqs). */
   gapSyncs: number;
-  /** Acked messages still undelivered when the drain ended that a final sync then returned: late, not lost. */
+  /** Acked messages missing when the drain ended that arrived during the final sync: late, not lost. */
   recoveredBySync: number;
 }
 

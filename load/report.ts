@@ -69,8 +69,8 @@ export function renderSummary(r: RunResult): string {
       `| delivered / **lost** / duplicates / out of order | ${m.delivered} / **${m.lost}** / ${m.duplicates} / ${m.outOfOrder} |`,
       `| send failures | ${reasons(m.failures)} |`,
       `| client gap syncs (holes repaired by sync) | ${m.gapSyncs} |`,
-      `| late: not delivered when the drain ended, returned by a final sync | ${m.recoveredBySync} |`,
-      `| unverified: missing, and the final sync did not answer in time | ${m.unverified} |`,
+      `| late: missing when the drain ended, arrived during the final sync | ${m.recoveredBySync} |`,
+      `| unverified: missing, and the final sync failed or did not answer in time | ${m.unverified} |`,
     );
     if (m.groupsCreated > 0 || Object.keys(m.setupFailures).length > 0)
       lines.push(`| groups created / setup failures | ${m.groupsCreated} / ${reasons(m.setupFailures)} |`);

@@ -100,9 +100,9 @@ export interface RunResult {
     setupFailures: Record<string, number>;
     groupsCreated: number;
     gapSyncs: number;
-    /** Acked deliveries missing when the run ended whose final sync never answered: not proven lost, not delivered. */
+    /** Acked deliveries missing when the drain ended whose final sync failed or never answered: not proven lost, not delivered. */
     unverified: number;
-    /** Acked messages that had not arrived when the drain ended but a final sync returned (late, not lost). */
+    /** Acked messages missing when the drain ended that arrived during the final sync (late, not lost). */
     recoveredBySync: number;
   } | null;
   disconnects: { unexpected: number; byReason: Record<string, number> };

@@ -108,8 +108,11 @@ class LoadWorker {
   private chat: Conversation[] = [];
   private groups: Conversation[] = [];
   private sendsInFlight = 0;
-  /** The drain's final sync is running: deliveries now are late ones (counted, not timed). */
-  private recovering = false;
+  /** Recipient + "\u0000" + conversation pairs of the drain's final sync while it runs: their
+   * deliveries now are late ones (counted, not timed). */
+  private recovering: Set<string> | null = null;
+  /** The drain's verdict was reported: deliveries no longer count. */
+  private drained = false;
   /** Sends made before this (epoch ms) are the lead-in's. */
   private measureFrom = 0;
 
@@ -425,6 +428,8 @@ class LoadWorker {
   }
 
   onDelivery(slot: Slot, conversationId: string, seq: number, sentAtMs: number | null): void {
+    // The drain's verdict is out: later arrivals would make one delivery both unverified and delivered.
+    if (this.drained) return;
     const verdict = this.checker.delivered(slot.user, conversationId, seq);
     if (verdict === "duplicate") {
       this.counters.duplicates += 1;
@@ -432,7 +437,7 @@ class LoadWorker {
     }
     if (verdict === "out_of_order") this.counters.outOfOrder += 1;
     this.counters.delivered += 1;
-    if (this.recovering) {
+    if (this.recovering !== null && this.recovering.has(`${slot.user}\u0000${conversationId}`)) {
       this.counters.recoveredBySync += 1;
       return;
     }
@@ -442,22 +447,29 @@ class LoadWorker {
   /**
    * Waits (bounded) for outstanding acks and deliveries; then, where the protocol has a sync,
    * asks each recipient still missing acked messages for them (bounded too), and reports the
-   * checker's verdict. A message the sync returns was stored and late (an overloaded server,
-   * a hole still waiting to be synced), not lost: it is counted apart and untimed.
+   * checker's verdict. What arrives meanwhile for those recipients and conversations was stored
+   * and late (an overloaded server, a hole still waiting to be synced), not lost: it is counted
+   * apart and untimed.
    */
   private async drain(timeoutMs: number): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     while ((this.sendsInFlight > 0 || this.checker.pending() > 0) && performance.now() < deadline) await sleep(TICK_MS);
-    const unanswered = this.checker.pending() > 0 ? await this.recover(Math.max(RECOVER_MIN_MS, timeoutMs)) : undefined;
+    // Per recipient, not pending(): deliveries of sends still unacked can offset missing acked ones.
+    const short = this.checker.shortfalls();
+    const unanswered = short.size > 0 ? await this.recover(short, Math.max(RECOVER_MIN_MS, timeoutMs)) : undefined;
     this.done("drain", { losses: this.checker.losses(unanswered) });
+    this.drained = true;
   }
 
-  /** Runs the final syncs; returns the recipient + "\u0000" + conversation pairs whose sync did not answer in time. */
-  private async recover(timeoutMs: number): Promise<Set<string>> {
+  /**
+   * Runs the final syncs; returns the recipient + "\u0000" + conversation pairs whose sync failed
+   * or did not answer in time. Deliveries to those pairs meanwhile are the late ones.
+   */
+  private async recover(short: Map<string, string[]>, timeoutMs: number): Promise<Set<string>> {
     const unanswered = new Set<string>();
     const jobs: Promise<void>[] = [];
     const byUser = new Map(this.slots.map((s) => [s.user, s]));
-    for (const [user, conversations] of this.checker.shortfalls()) {
+    for (const [user, conversations] of short) {
       const conn = byUser.get(user)?.conn;
       if (conn?.recover === undefined) continue;
       const keys = conversations.map((c) => `${user}\u0000${c}`);
@@ -472,11 +484,11 @@ class LoadWorker {
       );
     }
     if (jobs.length === 0) return unanswered;
-    this.recovering = true;
+    this.recovering = new Set(unanswered);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(jobs), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
     clearTimeout(timer);
-    this.recovering = false;
+    this.recovering = null;
     return unanswered;
   }
 

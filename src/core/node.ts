@@ -302,6 +302,8 @@ export class GatewayNode {
   // ------------------------------------------------------------------ messaging
 
   private async handleSend(session: Session, reqId: number, send: switchboard.v1.SendMessage, receivedAt: number): Promise<void> {
+    // Before the rate limiter: a shed send must not cost its sender a token.
+    this.assertNotOverloaded();
     const wait = this.sendLimiter.take(session.userId, Date.now());
     if (wait > 0) {
       this.metrics.rateLimited.inc();
@@ -342,16 +344,7 @@ export class GatewayNode {
       throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `content_type must be at most ${MAX_CONTENT_TYPE} characters`);
     }
     this.assertEngineUp();
-    if (this.lag.overloaded) {
-      this.metrics.overloadShed.inc();
-      throw new SwitchboardError(
-        ErrorCode.OVERLOADED,
-        `node overloaded (event loop ${Math.round(this.lag.lagMs)} ms behind): retry later`,
-        {
-          retryAfterMs: OVERLOAD_RETRY_MS,
-        },
-      );
-    }
+    this.assertNotOverloaded();
     const conv = parseConversationId(input.conversationId);
     const members = await this.membersFor(conv, input.system ? null : input.senderId);
     const result = await this.engine.store.append({
@@ -870,6 +863,15 @@ export class GatewayNode {
       this.metrics.slowConsumerCloses.labels("hard_limit").inc();
       this.close(session, CloseCode.SLOW_CONSUMER);
     }
+  }
+
+  /** OVERLOAD_LAG_MS: refuse new sends while the event loop lags (see LagMonitor). */
+  private assertNotOverloaded(): void {
+    if (!this.lag.overloaded) return;
+    this.metrics.overloadShed.inc();
+    throw new SwitchboardError(ErrorCode.OVERLOADED, `node overloaded (event loop ${Math.round(this.lag.lagMs)} ms behind): retry later`, {
+      retryAfterMs: OVERLOAD_RETRY_MS,
+    });
   }
 
   private assertEngineUp(): void {

@@ -187,13 +187,13 @@ describe("inbound limits and malformed input", () => {
   });
 
   it("sheds sends with a retryable OVERLOADED while the event loop lags past OVERLOAD_LAG_MS, then accepts again", async () => {
-    const g = await start({ OVERLOAD_LAG_MS: "100" });
+    const g = await start({ OVERLOAD_LAG_MS: "200" });
     const c = await connect(g, "alice");
     const send = (i: number) => c.send({ reqId: i, send: { clientMsgId: `o${i}`, conversationId: "dm:alice:bob", body: body(10) } });
-    // Stall this process (the gateway runs in it) for 400 ms with the send already on its socket:
+    // Stall this process (the gateway runs in it) for 600 ms with the send already on its socket:
     // the lag timer fires late before the frame is read.
     send(1);
-    const until = performance.now() + 400;
+    const until = performance.now() + 600;
     while (performance.now() < until);
     const shed = await c.next(isError(ErrorCode.OVERLOADED));
     expect(shed.error?.retryable).toBe(true);

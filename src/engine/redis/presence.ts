@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Presence } from "../types.js";
 import type { Batcher } from "./batcher.js";
 import type { Keys } from "./keys.js";
+import { TurnWrites } from "./turn-writes.js";
 
 export type LocalSessions = () => Iterable<[userId: string, sessions: number]>;
 
@@ -18,18 +19,12 @@ export interface RedisPresenceOptions {
 /** Changes per script call at most, so one turn's burst (a drain closing thousands) stays short for Redis. */
 const MAX_CHANGES_PER_CALL = 500;
 
-/** The presence changes of one loop turn and the promise that settles once they are written. */
-interface Turn {
-  changes: Map<string, number>;
-  written: Promise<void>;
-}
-
 export class RedisPresence implements Presence {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   /** How many times this node re-registered all its sessions (after a (re)connect or a lapse). */
   resyncs = 0;
-  /** The turn collecting changes, null until the next change. */
-  private turn: Turn | null = null;
+  /** This loop turn's changes (a user's count is absolute: a later change replaces an earlier one). */
+  private readonly changes = new TurnWrites<number>(MAX_CHANGES_PER_CALL, (changes) => this.write(changes));
   /** Set by leave(): changes not yet written would put entries back after its reset. */
   private left = false;
 
@@ -55,21 +50,10 @@ export class RedisPresence implements Presence {
   }
 
   private change(userId: string, sessions: number): Promise<void> {
-    let turn = this.turn;
-    if (turn === null) {
-      const changes = new Map<string, number>();
-      const written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.write(changes));
-      turn = { changes, written };
-      this.turn = turn;
-    }
-    turn.changes.set(userId, sessions);
-    // A full call is closed: the next change opens another, written after it.
-    if (turn.changes.size >= MAX_CHANGES_PER_CALL) this.turn = null;
-    return turn.written;
+    return this.changes.add(userId, sessions);
   }
 
   private async write(changes: Map<string, number>): Promise<void> {
-    if (this.turn?.changes === changes) this.turn = null;
     if (changes.size === 0 || this.left) return;
     const flat: (string | number)[] = [];
     for (const [userId, sessions] of changes) flat.push(userId, sessions);

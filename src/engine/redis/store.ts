@@ -5,6 +5,7 @@ import type { AppendInput, AppendResult, ConversationHead, MessageStore, ReadRes
 import type { Batcher } from "./batcher.js";
 import { decodeRecord, dedupeSuffix, encodeRecord, fromDedupe } from "./codec.js";
 import type { Keys } from "./keys.js";
+import { TurnWrites } from "./turn-writes.js";
 
 export interface RedisStoreOptions {
   historyMaxPerConversation: number;
@@ -28,10 +29,12 @@ interface CursorWrite {
 /** Cursor writes per script call at most, so one turn's burst stays a short call for Redis. */
 const MAX_CURSORS_PER_CALL = 500;
 
+const higherSeq = (queued: CursorWrite, next: CursorWrite): CursorWrite => (next.seq > queued.seq ? next : queued);
+
 export class RedisStore implements MessageStore {
   private readonly ids = new IdGenerator();
-  /** The cursor writes collected in this loop turn, null until the next write. */
-  private cursorTurn: { entries: Map<string, CursorWrite>; written: Promise<void> } | null = null;
+  /** This loop turn's cursor writes, the highest seq per device and conversation. */
+  private readonly cursorWrites = new TurnWrites<CursorWrite>(MAX_CURSORS_PER_CALL, (entries) => this.writeCursors(entries));
   private trimmedHere = 0;
 
   constructor(
@@ -102,24 +105,14 @@ export class RedisStore implements MessageStore {
   // highest seq per device and conversation), not one call each; every caller's promise
   // settles when that call does.
   setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void> {
-    let turn = this.cursorTurn;
-    if (turn === null) {
-      const entries = new Map<string, CursorWrite>();
-      const written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.writeCursors(entries));
-      turn = { entries, written };
-      this.cursorTurn = turn;
-    }
-    const key = `${userId}\u0000${deviceId}\u0000${conversationId}`;
-    const had = turn.entries.get(key);
-    if (had === undefined) turn.entries.set(key, { hash: this.keys.cursors(userId, deviceId), conversationId, seq });
-    else if (seq > had.seq) had.seq = seq;
-    // A full call is closed: the next write opens another, sent after it.
-    if (turn.entries.size >= MAX_CURSORS_PER_CALL) this.cursorTurn = null;
-    return turn.written;
+    return this.cursorWrites.add(
+      `${userId}\u0000${deviceId}\u0000${conversationId}`,
+      { hash: this.keys.cursors(userId, deviceId), conversationId, seq },
+      higherSeq,
+    );
   }
 
   private async writeCursors(entries: Map<string, CursorWrite>): Promise<void> {
-    if (this.cursorTurn?.entries === entries) this.cursorTurn = null;
     const keys: string[] = [];
     const args: (string | number)[] = [];
     for (const e of entries.values()) {

@@ -10,6 +10,11 @@ export function isValidUserId(id: string): boolean {
   return USER_ID.test(id);
 }
 
+/** Device ids follow the user id rule. */
+export function isValidDeviceId(id: string): boolean {
+  return USER_ID.test(id);
+}
+
 export function assertUserId(id: string, field = "user_id"): string {
   if (!USER_ID.test(id)) {
     throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `${field} must match [A-Za-z0-9_.@-]{1,64}`);

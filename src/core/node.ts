@@ -640,9 +640,10 @@ export class GatewayNode {
   }
 
   /**
-   * Delivers locally (unless `local` is false) and publishes one envelope per other node; with `only`, to those nodes only
-   * (a retry must not re-deliver to nodes that already have the frame, which would reorder it
-   * behind later messages). Returns the nodes whose publish failed, with the error.
+   * Delivers locally (unless `local` is false) and publishes one envelope per other node; with
+   * `only`, to those nodes only (a retry must not re-deliver to nodes that already have the
+   * frame, which would reorder it behind later messages). Returns the nodes whose publish
+   * failed, with the error.
    */
   private async routeTo(
     userIds: readonly string[],

@@ -2,6 +2,7 @@
 // (/healthz, /readyz, /metrics, /v1/* server API).
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
+import { isValidDeviceId } from "../core/ids.js";
 import type { GatewayNode } from "../core/node.js";
 import type { Session } from "../core/session.js";
 import { TokenBucket } from "../core/rate-limit.js";
@@ -53,7 +54,6 @@ const REJECT = {
 } satisfies Record<string, Reject>;
 
 const MAX_API_BODY = 1024 * 1024;
-const DEVICE_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
 interface Holder {
   s: Session;
@@ -170,11 +170,14 @@ export class GatewayServer {
     // Exactly one of abort and verification settles the attempt; the IP slot it took is released
     // here unless the upgrade succeeds (then the socket's close handler releases it).
     let settled = false;
-    res.onAborted(() => {
-      if (settled) return;
+    const settle = (): boolean => {
+      if (settled) return false;
       settled = true;
       this.pending -= 1;
-      this.releaseIp(ip);
+      return true;
+    };
+    res.onAborted(() => {
+      if (settle()) this.releaseIp(ip);
     });
     // No timer per upgrade: verification is local CPU work, so the deadline is checked when it
     // completes. Past it the node is overloaded and the client has likely given up: refuse (503)
@@ -182,9 +185,7 @@ export class GatewayServer {
     const started = performance.now();
     this.verifier.verify(token).then(
       (identity) => {
-        if (settled) return;
-        settled = true;
-        this.pending -= 1;
+        if (!settle()) return;
         const refusal = this.refuseVerified(identity, queryDevice, started);
         if (typeof refusal !== "string") {
           this.releaseIp(ip);
@@ -195,9 +196,7 @@ export class GatewayServer {
         res.cork(() => res.upgrade(holder, secKey, protocol, secExtensions, context));
       },
       (err: unknown) => {
-        if (settled) return;
-        settled = true;
-        this.pending -= 1;
+        if (!settle()) return;
         this.releaseIp(ip);
         if (err instanceof AuthError) {
           this.metrics.upgradeRejectsBy.get(`auth_${err.reason}`).inc();
@@ -220,7 +219,7 @@ export class GatewayServer {
   }
 
   private refuseIdentity(userId: string, deviceId: string): Reject | null {
-    if (!DEVICE_ID.test(deviceId)) {
+    if (!isValidDeviceId(deviceId)) {
       return { status: "400 Bad Request", reason: "bad_device", message: "device must match [A-Za-z0-9_.@-]{1,64}" };
     }
     const sessions = this.node.registry.sessionsOf(userId);

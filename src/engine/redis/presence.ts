@@ -42,19 +42,15 @@ export class RedisPresence implements Presence {
   // user in the turn replaces an earlier one; the call is written before anything this node
   // sends in a later turn, so a sync that follows a connect still finds it registered.
   register(userId: string, sessions: number): Promise<void> {
-    return this.change(userId, sessions);
-  }
-
-  unregister(userId: string): Promise<void> {
-    return this.change(userId, 0);
-  }
-
-  private change(userId: string, sessions: number): Promise<void> {
     return this.changes.add(userId, sessions);
   }
 
+  unregister(userId: string): Promise<void> {
+    return this.changes.add(userId, 0);
+  }
+
   private async write(changes: Map<string, number>): Promise<void> {
-    if (changes.size === 0 || this.left) return;
+    if (this.left) return;
     const flat: (string | number)[] = [];
     for (const [userId, sessions] of changes) flat.push(userId, sessions);
     await this.batcher.send("sbPresenceSet", this.keys.nodeUsers(this.opts.nodeId), this.opts.nodeId, this.keys.presence(""), ...flat);

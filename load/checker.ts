@@ -127,19 +127,11 @@ export class DeliveryChecker {
   /** Recipients (that stayed connected) still missing acked seqs, with those conversations. */
   shortfalls(): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const [conversationId, c] of this.conversations) {
-      if (c.acked.max === 0) continue;
-      for (const recipient of c.members) {
-        if (this.gone.has(recipient)) continue;
-        const seen = this.stream(c, recipient).seen;
-        for (const seq of c.acked.after(seen.low)) {
-          if (seen.has(seq)) continue;
-          const list = out.get(recipient);
-          if (list === undefined) out.set(recipient, [conversationId]);
-          else list.push(conversationId);
-          break;
-        }
-      }
+    for (const m of this.missing()) {
+      const list = out.get(m.recipient);
+      if (list === undefined) out.set(m.recipient, [m.conversationId]);
+      // A recipient's missing seqs of one conversation come one after another.
+      else if (list[list.length - 1] !== m.conversationId) list.push(m.conversationId);
     }
     return out;
   }
@@ -153,24 +145,27 @@ export class DeliveryChecker {
     let count = 0;
     let unknown = 0;
     const examples: Loss[] = [];
+    for (const m of this.missing()) {
+      if (unverified.size > 0 && unverified.has(`${m.recipient}\u0000${m.conversationId}`)) {
+        unknown += 1;
+        continue;
+      }
+      count += 1;
+      if (examples.length < MAX_LOSS_EXAMPLES) examples.push(m);
+    }
+    return { count, examples, unverified: unknown };
+  }
+
+  /** Each acked seq a member that stayed connected has not received, by conversation and member. */
+  private *missing(): Generator<Loss> {
     for (const [conversationId, c] of this.conversations) {
       if (c.acked.max === 0) continue;
       for (const recipient of c.members) {
         if (this.gone.has(recipient)) continue;
         const seen = this.stream(c, recipient).seen;
-        const open = unverified.size > 0 && unverified.has(`${recipient}\u0000${conversationId}`);
-        for (const seq of c.acked.after(seen.low)) {
-          if (seen.has(seq)) continue;
-          if (open) {
-            unknown += 1;
-            continue;
-          }
-          count += 1;
-          if (examples.length < MAX_LOSS_EXAMPLES) examples.push({ conversationId, seq, recipient });
-        }
+        for (const seq of c.acked.after(seen.low)) if (!seen.has(seq)) yield { conversationId, seq, recipient };
       }
     }
-    return { count, examples, unverified: unknown };
   }
 
   private conversation(conversationId: string): Conversation {

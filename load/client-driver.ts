@@ -123,7 +123,7 @@ class ClientConnection implements Connection {
     writeTimestampedBody(body, 0, bodyBytes, sentAtMs);
     this.client.send(conversationId, body, SEND_OPTIONS).then(
       (ack) => this.events.acked(ack.conversationId, Number(ack.seq), sentAtMs),
-      (err: unknown) => this.events.sendFailed(clientFailureReason(err), sentAtMs),
+      (err: unknown) => this.events.sendFailed(clientFailureReason(err)),
     );
   }
 

@@ -12,6 +12,7 @@ import {
   emptyFailures,
   HISTOGRAMS,
   zeroCounters,
+  cpuSeconds,
   type Command,
   type Counters,
   type Failures,
@@ -83,7 +84,7 @@ export class Coordinator {
   private peakWorkerCpuPct = 0;
   private peakWorkerRss = 0;
   private lastPrinted = 0;
-  private lastOwnCpuSec = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+  private lastOwnCpuSec = cpuSeconds();
   private prevServer = new Map<string, { at: number; cpuSec: number }>();
   /** Server samples at fixed points: baseline (after any warm-up), connect start/end, end of hold. */
   private readonly marks: Partial<Record<"baseline" | "connectStart" | "connectEnd" | "held", (ServerSample | null)[]>> = {};
@@ -340,8 +341,7 @@ export class Coordinator {
   }
 
   private clientCpuPct(dt: number): number {
-    const own = process.cpuUsage();
-    const ownSec = (own.user + own.system) / 1e6;
+    const ownSec = cpuSeconds();
     let total = ((ownSec - this.lastOwnCpuSec) / dt) * 100;
     this.lastOwnCpuSec = ownSec;
     for (const w of this.workers) total += w.cpuPct;
@@ -454,7 +454,7 @@ export class Coordinator {
         workers: this.workers.length,
         cpuSec: round(this.workers.reduce((s, w) => s + (w.latest?.cpuSec ?? 0) - (w.bootCpuSec ?? 0), 0)),
         peakWorkerCpuPct: round(this.peakWorkerCpuPct),
-        coordinatorCpuSec: round((process.cpuUsage().user + process.cpuUsage().system) / 1e6),
+        coordinatorCpuSec: round(cpuSeconds()),
         peakRssBytes: this.peakWorkerRss,
         trafficCpuSec: this.workerPhaseCpuSec.has("traffic") ? round(this.workerPhaseCpuSec.get("traffic")!) : null,
         cpuUsPerMessage:

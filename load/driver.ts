@@ -36,7 +36,7 @@ export interface ConnectionEvents {
   /** The server acknowledged the send made at `sentAtMs` (see Connection.send). */
   acked(conversationId: string, seq: number, sentAtMs: number): void;
   /** The send made at `sentAtMs` failed for good (a failure-table reason). */
-  sendFailed(reason: string, sentAtMs: number): void;
+  sendFailed(reason: string): void;
   /** The client found a hole in a conversation's seqs and synced to fill it. */
   gapSync(): void;
   close(info: CloseInfo): void;

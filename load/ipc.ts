@@ -149,3 +149,9 @@ export interface WorkerFatal {
 }
 
 export type WorkerMessage = Report | PhaseDone | WorkerFatal;
+
+/** CPU seconds (user + system) this process has used. */
+export function cpuSeconds(): number {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1e6;
+}

@@ -11,6 +11,7 @@ import {
   emptyFailures,
   HISTOGRAMS,
   zeroCounters,
+  cpuSeconds,
   type Command,
   type Counters,
   type Failures,
@@ -84,8 +85,8 @@ class SlotEvents implements ConnectionEvents {
     this.worker.onAck(this.slot, conversationId, seq, sentAtMs);
   }
 
-  sendFailed(reason: string, sentAtMs: number): void {
-    this.worker.onSendFailed(reason, sentAtMs);
+  sendFailed(reason: string): void {
+    this.worker.onSendFailed(reason);
   }
 
   gapSync(): void {
@@ -421,7 +422,7 @@ class LoadWorker {
     this.checker.acked(conversationId, seq, slot.user);
   }
 
-  onSendFailed(reason: string, _sentAtMs: number): void {
+  onSendFailed(reason: string): void {
     this.sendsInFlight -= 1;
     this.counters.sendFailed += 1;
     bump(this.failures.send, reason);
@@ -512,11 +513,6 @@ class LoadWorker {
       pending: this.checker.pending(),
     });
   }
-}
-
-function cpuSeconds(): number {
-  const cpu = process.cpuUsage();
-  return (cpu.user + cpu.system) / 1e6;
 }
 
 function bump(table: Record<string, number>, key: string): void {

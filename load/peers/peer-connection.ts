@@ -63,7 +63,7 @@ export abstract class PeerConnection implements Connection {
   ) {
     ws.onclose = (ev) => {
       const reason = `close ${ev.code}`;
-      for (let i = this.sendsHead; i < this.sends.length; i += 1) this.events.sendFailed(reason, this.sends[i]!.sentAtMs);
+      for (let i = this.sendsHead; i < this.sends.length; i += 1) this.events.sendFailed(reason);
       this.sends.length = 0;
       this.sendsHead = 0;
       const err = new LoadFailure(reason);

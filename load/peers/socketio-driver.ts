@@ -66,12 +66,17 @@ class SocketIoConnection extends PeerConnection {
 
   send(conversationId: string, sentAtMs: number, bodyBytes: number): void {
     if (!this.open) {
-      this.events.sendFailed("not connected", sentAtMs);
+      this.events.sendFailed("not connected");
       return;
     }
     if (this.route === null || this.route.conversationId !== conversationId) {
       const to = recipientOf(conversationId, this.welcome.userId);
-      if (!SAFE_ID.test(conversationId) || !SAFE_ID.test(this.welcome.userId)) throw new LoadFailure("id needs JSON escaping");
+      // Built into JSON by hand below: an id that would need escaping fails its send (thrown
+      // here, inside the worker's send tick, it would end the worker).
+      if (!SAFE_ID.test(conversationId) || !SAFE_ID.test(this.welcome.userId)) {
+        this.events.sendFailed("id needs JSON escaping");
+        return;
+      }
       this.route = { conversationId, head: `["m","${to}",{"s":`, tail: `,"c":"${conversationId}","f":"${this.welcome.userId}","b":"` };
     }
     const seq = nextSeq(conversationId);

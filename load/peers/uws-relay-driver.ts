@@ -74,7 +74,7 @@ class RelayConnection extends PeerConnection {
 
   send(conversationId: string, sentAtMs: number, bodyBytes: number): void {
     if (!this.open) {
-      this.events.sendFailed("not connected", sentAtMs);
+      this.events.sendFailed("not connected");
       return;
     }
     const route = this.routeTo(conversationId);

@@ -355,6 +355,7 @@ export class GatewayNode {
       body: input.body,
       contentType: input.contentType,
       memberIds: conv.kind === "dm" ? conv.users : [],
+      locate: members,
     });
     acked?.(result);
     if (result.duplicate) {
@@ -362,7 +363,7 @@ export class GatewayNode {
       return result;
     }
     this.metrics.messagesSent.inc();
-    const fanout = this.fanoutStored(result.message, members, input.excludeSession);
+    const fanout = this.fanoutStored(result.message, members, input.excludeSession, result.located ?? null);
     this.fanouts.add(fanout);
     await fanout;
     this.fanouts.delete(fanout);
@@ -383,7 +384,12 @@ export class GatewayNode {
     clearTimeout(timer);
   }
 
-  private async fanoutStored(message: StoredMessage, members: readonly string[], excludeSession: string): Promise<void> {
+  private async fanoutStored(
+    message: StoredMessage,
+    members: readonly string[],
+    excludeSession: string,
+    located: ReadonlyMap<string, readonly string[]> | null,
+  ): Promise<void> {
     const routed: Routed = {
       frame: encodeServerFrame({ message: toWireMessage(message) }),
       kind: EnvelopeKind.ENVELOPE_KIND_MESSAGE,
@@ -397,7 +403,8 @@ export class GatewayNode {
     for (let attempt = 0; ; attempt++) {
       let err: unknown;
       try {
-        const failed = await this.routeTo(members, routed, only, attempt === 0);
+        // The first attempt routes by the presence the append returned; retries look again.
+        const failed = await this.routeTo(members, routed, only, attempt === 0, attempt === 0 ? located : null);
         if (failed.size === 0) return;
         only = new Set(failed.keys());
         err = [...failed.values()][0];
@@ -642,14 +649,16 @@ export class GatewayNode {
   /**
    * Delivers locally (unless `local` is false) and publishes one envelope per other node; with
    * `only`, to those nodes only (a retry must not re-deliver to nodes that already have the
-   * frame, which would reorder it behind later messages). Returns the nodes whose publish
-   * failed, with the error.
+   * frame, which would reorder it behind later messages). `located`: the users' presence when
+   * the caller has it already (else it is looked up). Returns the nodes whose publish failed,
+   * with the error.
    */
   private async routeTo(
     userIds: readonly string[],
     routed: Routed,
     only: ReadonlySet<string> | null,
     local = true,
+    located: ReadonlyMap<string, readonly string[]> | null = null,
   ): Promise<Map<string, unknown>> {
     const failed = new Map<string, unknown>();
     // This node's sessions come from its own registry, now: no round trip, and a slow or
@@ -657,10 +666,14 @@ export class GatewayNode {
     // delivery cannot fail, so retries (`local` false) are for remote nodes only.
     if (local) this.receive(userIds, routed);
     if (this.engine.kind === "memory") return failed;
-    const located = await this.engine.presence.locate(userIds);
-    if (located.size === 0) return failed;
+    const where = located ?? (await this.engine.presence.locate(userIds));
+    if (where.size === 0) return failed;
     const byNode = new Map<string, string[]>();
-    for (const [userId, nodes] of located) {
+    // A lookup's keys are the distinct userIds; a located map from the append may also hold other
+    // messages' users, so it is read by userIds (members: distinct).
+    for (const userId of located === null ? where.keys() : userIds) {
+      const nodes = where.get(userId);
+      if (nodes === undefined) continue;
       for (const nodeId of nodes) {
         if (nodeId === this.opts.nodeId || (only !== null && !only.has(nodeId))) continue;
         const list = byNode.get(nodeId);

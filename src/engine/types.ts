@@ -25,12 +25,18 @@ export interface AppendInput {
   /** Users to index the conversation under so `conversationsOf` finds it: the two users of a DM.
    * Group members are indexed by GroupStore when they join. */
   memberIds: readonly string[];
+  /** Users the message will be routed to: a store that can look up their presence in the same
+   * round trip as the append returns it as `located` (optional; the caller locates otherwise). */
+  locate?: readonly string[];
 }
 
 export interface AppendResult {
   message: StoredMessage;
   /** true when (senderId, clientMsgId) was already stored: `message` is the original. */
   duplicate: boolean;
+  /** Presence of the users in `AppendInput.locate` (and possibly of others) as of the append: user
+   * -> nodes holding sessions; a user missing is offline. Absent when the store did not look. */
+  located?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ReadResult {

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe("redis engine: batching", () => {
-  it("sends 10,000 concurrent appends in a few round trips", async () => {
+  it("sends 10,000 concurrent appends in a few round trips and script calls", async () => {
     const e = await engine();
     const conversations = Array.from({ length: 100 }, (_, i) => `dm:bench${i}:peer${i}`);
     const before = e.stats();
@@ -45,7 +45,8 @@ describe("redis engine: batching", () => {
         `${commands} commands, ${ms.toFixed(0)} ms (${Math.round(10_000 / (ms / 1000))} appends/s)`,
     );
     expect(roundTrips).toBeLessThanOrEqual(20);
-    expect(commands).toBe(10_000);
+    // One script call per 128 appends of a loop turn (MAX_APPENDS_PER_CALL).
+    expect(commands).toBe(Math.ceil(10_000 / 128));
     const seqs = new Map<string, number[]>();
     for (const r of results) seqs.set(r.message.conversationId, [...(seqs.get(r.message.conversationId) ?? []), r.message.seq]);
     for (const list of seqs.values()) expect(list.sort((x, y) => x - y)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
@@ -70,6 +71,45 @@ describe("redis engine: batching", () => {
       e.presence.locate(["x1", "y1"]),
     ]);
     expect(e.stats().roundTrips - before.roundTrips).toBe(1);
+  });
+});
+
+describe("redis engine: appends of one loop turn", () => {
+  it("go as one call, in call order, with retries in the same call deduped", async () => {
+    const e = await engine();
+    const conv = `dm:${uniqueId("ta")}:${uniqueId("tb")}`;
+    const [a] = conv.slice(3).split(":") as [string];
+    const id = uniqueId("m");
+    const before = e.stats();
+    const results = await Promise.all([
+      e.store.append(message(conv, a, id)),
+      e.store.append(message(conv, a, uniqueId("m"))),
+      e.store.append(message(conv, a, id)),
+    ]);
+    expect(e.stats().commands - before.commands).toBe(1);
+    expect(results.map((r) => [r.message.seq, r.duplicate])).toEqual([
+      [1, false],
+      [2, false],
+      [1, true],
+    ]);
+    expect(results[2]!.message.messageId).toBe(results[0]!.message.messageId);
+  });
+
+  it("return the presence of the users to locate, as of the append", async () => {
+    const [a, b] = [await engine(), await engine()];
+    const [online, elsewhere, offline] = [uniqueId("on"), uniqueId("el"), uniqueId("off")];
+    await a.presence.register(online, 1);
+    await b.presence.register(online, 2);
+    await b.presence.register(elsewhere, 1);
+    const [r1, r2] = await Promise.all([
+      a.store.append({ ...message(`dm:${online}:${offline}`, online, uniqueId("m")), locate: [online, offline] }),
+      a.store.append({ ...message(`dm:${elsewhere}:${offline}`, elsewhere, uniqueId("m")), locate: [elsewhere, offline] }),
+    ]);
+    expect(r1.located?.get(online)?.slice().sort()).toEqual([a.nodeId, b.nodeId].sort());
+    expect(r1.located?.has(offline)).toBe(false);
+    expect(r2.located?.get(elsewhere)).toEqual([b.nodeId]);
+    // Without users to locate there is nothing to report.
+    expect((await a.store.append(message(`dm:${online}:${offline}`, online, uniqueId("m")))).located).toBeUndefined();
   });
 });
 

@@ -1,8 +1,10 @@
 // A gateway on the Redis engine delivers to recipients connected to the same node from its own
-// registry: a presence lookup that fails (Redis slow or unreachable for lookups) neither keeps
-// the message from them nor, when the fan-out retries for remote nodes, delivers it twice.
+// registry: when the route to another node keeps failing (its publish, then the presence lookups
+// of the retries), the local recipient still gets the message, and gets it once: the fan-out's
+// retries are for remote nodes only.
 import WebSocket from "ws";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { Redis } from "ioredis";
 import { SwitchboardClient } from "../../src/client/index.js";
 import { deleteKeys, REDIS_URL, uniquePrefix } from "../contract/redis-fixtures.js";
 import { inbox } from "../helpers/clients.js";
@@ -34,28 +36,43 @@ const failures = async (): Promise<number> => (await gw.metrics.fanoutFailures.g
 /** Frames the node pushed to sessions (the client would hide a second copy: it dedupes by seq). */
 const pushed = async (): Promise<number> => (await gw.metrics.messagesDelivered.get()).values[0]?.value ?? 0;
 
-it("delivers to local recipients while presence lookups fail, once, and retries only for remote nodes", async () => {
+it("delivers to local recipients once while the route to another node fails, and retries only for remote nodes", async () => {
   const [alice, bob] = [await connect("ld-alice"), await connect("ld-bob")];
   const got = inbox(bob);
-  const presence = gw.engine.presence;
-  const realLocate = presence.locate.bind(presence);
+  // bob also has a session on a live node "ghost" (as far as presence says), whose channel fails.
+  const redis = new Redis(REDIS_URL);
+  await redis.hset(`${prefix}p:ld-bob`, "ghost", "1");
+  await redis.set(`${prefix}n:ghost:alive`, "1", "PX", 60_000);
+  redis.disconnect();
+  const { presence, broker } = gw.engine;
+  const [realLocate, realPublish] = [presence.locate.bind(presence), broker.publish.bind(broker)];
   let lookups = 0;
+  let ghostPublishes = 0;
   presence.locate = async () => {
     lookups += 1;
     throw new Error("presence lookup failed (test)");
   };
+  broker.publish = async (nodeId, envelope) => {
+    if (nodeId !== "ghost") return realPublish(nodeId, envelope);
+    ghostPublishes += 1;
+    throw new Error("publish failed (test)");
+  };
   try {
     const before = await failures();
     const pushedBefore = await pushed();
-    const ack = await alice.send("dm:ld-alice:ld-bob", "while Redis lookups fail");
+    const ack = await alice.send("dm:ld-alice:ld-bob", "while the route to ghost fails");
     await waitFor(() => got.length === 1, { timeoutMs: 5_000, what: "bob, on the sender's node, gets the message" });
     expect(got[0]!.seq).toBe(ack.seq);
-    // The fan-out still looks for remote nodes, and retries after the failed lookup...
-    await waitFor(async () => lookups >= 2 && (await failures()) >= before + 2, { timeoutMs: 5_000, what: "two failed lookups" });
+    // The first attempt published to ghost (presence came with the append); the retry looks again...
+    await waitFor(async () => ghostPublishes >= 1 && lookups >= 1 && (await failures()) >= before + 2, {
+      timeoutMs: 5_000,
+      what: "a failed publish and a failed lookup",
+    });
     // ...without pushing the message to bob again: the retries are for remote nodes only.
     expect((await pushed()) - pushedBefore).toBe(1);
   } finally {
     presence.locate = realLocate;
+    broker.publish = realPublish;
   }
   const ack2 = await alice.send("dm:ld-alice:ld-bob", "after");
   await waitFor(() => got.length >= 2, { timeoutMs: 5_000, what: "the next message" });

@@ -36,8 +36,15 @@ export class Batcher {
   /** Commands written under the current cork. */
   private written = 0;
   private scheduled = false;
+  /** Callers that gather a command over the turn and send it just before the flush (see defer). */
+  private collectors: (() => void)[] = [];
   private readonly counters: BatchStats = { roundTrips: 0, commands: 0 };
   private readonly endOfTurn = (): void => {
+    const collectors = this.collectors;
+    if (collectors.length > 0) {
+      this.collectors = [];
+      for (const collect of collectors) collect();
+    }
     this.scheduled = false;
     this.flush();
   };
@@ -63,12 +70,7 @@ export class Batcher {
       this.corked = client.stream;
       this.corked.cork();
     }
-    if (!this.scheduled) {
-      this.scheduled = true;
-      // setImmediate, not a microtask: it also gathers commands issued by the other I/O
-      // callbacks (socket frames) of this loop turn.
-      setImmediate(this.endOfTurn);
-    }
+    this.schedule();
     let reply: Promise<unknown>;
     try {
       reply = (method as Method).apply(client, args);
@@ -81,8 +83,25 @@ export class Batcher {
     return reply.then(undefined, rethrowUnavailable) as Promise<T>;
   }
 
+  /**
+   * Calls `collect` at the end of this loop turn, before the turn's write goes out: a caller that
+   * gathers one command from many calls (appends) sends it there, in the same write as the rest.
+   */
+  defer(collect: () => void): void {
+    this.collectors.push(collect);
+    this.schedule();
+  }
+
   stats(): BatchStats {
     return { ...this.counters };
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate, not a microtask: it also gathers commands issued by the other I/O callbacks
+    // (socket frames) of this loop turn.
+    setImmediate(this.endOfTurn);
   }
 
   private flush(): void {

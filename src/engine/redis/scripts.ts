@@ -26,49 +26,93 @@ local function sentAt(member)
 end
 `;
 
+/** Presence lookup shared by the append and locate scripts: `live(key, alive, alivePrefix)`
+ * returns a user's {node, count, ...} entries of nodes whose heartbeat exists, and deletes the
+ * others' entries. `alive` caches heartbeat checks over one call. */
+const LUA_LIVE = `
+local function live(key, alive, alivePrefix)
+  local entries = redis.call('HGETALL', key)
+  local out = {}
+  for j = 1, #entries, 2 do
+    local node = entries[j]
+    if alive[node] == nil then
+      alive[node] = redis.call('EXISTS', alivePrefix .. node .. ':alive') == 1
+    end
+    if alive[node] then
+      out[#out + 1] = node
+      out[#out + 1] = entries[j + 1]
+    else
+      redis.call('HDEL', key, node)
+    end
+  end
+  return out
+end
+`;
+
 /**
- * Dedupe check + INCR + history insert + trims + user index (+ outbox entry), atomically.
- * KEYS: seq, history, dedupe, outbox, userConversations... ARGV: record (without seq), dedupe
- * suffix "<sentAtMs>:<messageId>:<conversationId>", conversationId, dedupeTtlMs, historyMax,
- * ageCutoffMs, historyMaxAgeMs, writeOutbox ("1" or "0").
+ * The appends of one loop turn, each atomic as before (dedupe check + INCR + history insert +
+ * trims + user index (+ outbox entry)), in call order, then the presence of the users their
+ * fan-outs go to: one call instead of an append and a lookup per message.
+ * KEYS: outbox; per message: seq, history, dedupe, then its userConversations keys; then the
+ * presence hash of each user to locate.
+ * ARGV: dedupeTtlMs, historyMax, ageCutoffMs, historyMaxAgeMs, writeOutbox ("1" or "0"),
+ * heartbeat key prefix, message count; per message: record (without seq), dedupe suffix
+ * "<sentAtMs>:<messageId>:<conversationId>", conversationId, count of its userConversations keys.
  * The outbox entry {c = conversationId, r = record with seq} is what makes ACK_MODE=store safe to
  * ack on this reply alone: the message cannot be stored without also being queued for MySQL.
- * Returns {1, dedupeValue, originalRecordOrEmpty} for a retry, {0, seq, trimmed} otherwise.
+ * Returns one reply per message, {1, dedupeValue, originalRecordOrEmpty} for a retry and
+ * {0, seq, trimmed} otherwise, then the list of located users' entries (see LUA_LIVE).
  */
-const APPEND = `${LUA_HELPERS}
-local seen = redis.call('GET', KEYS[3])
-if seen then
-  local seq, conv = string.match(seen, '^(%d+):%d+:[^:]*:(.*)$')
-  -- '' rather than false: a RESP3 client would receive false as the boolean 0, not as null.
-  local original = ''
-  if conv == ARGV[3] then
-    original = redis.call('ZRANGE', KEYS[2], seq, seq, 'BYSCORE')[1] or ''
+const APPEND = `${LUA_HELPERS}${LUA_LIVE}
+local ttl, max, cutoff, maxAge = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+local writeOutbox, alivePrefix, count = ARGV[5] == '1', ARGV[6], tonumber(ARGV[7])
+local out = {}
+local k, a = 2, 8
+for m = 1, count do
+  local seqKey, history, dedupe = KEYS[k], KEYS[k + 1], KEYS[k + 2]
+  local record, suffix, conv, users = ARGV[a], ARGV[a + 1], ARGV[a + 2], tonumber(ARGV[a + 3])
+  local firstUser = k + 3
+  k = firstUser + users
+  a = a + 4
+  local seen = redis.call('GET', dedupe)
+  if seen then
+    local seq, seenConv = string.match(seen, '^(%d+):%d+:[^:]*:(.*)$')
+    -- '' rather than false: a RESP3 client would receive false as the boolean 0, not as null.
+    local original = ''
+    if seenConv == conv then
+      original = redis.call('ZRANGE', history, seq, seq, 'BYSCORE')[1] or ''
+    end
+    out[m] = {1, seen, original}
+  else
+    local seq = redis.call('INCR', seqKey)
+    local member = record .. '\\16' .. varint(seq)
+    redis.call('ZADD', history, seq, member)
+    redis.call('SET', dedupe, seq .. ':' .. suffix, 'PX', ttl)
+    if writeOutbox then redis.call('XADD', KEYS[1], '*', 'c', conv, 'r', member) end
+    for i = firstUser, k - 1 do redis.call('SADD', KEYS[i], conv) end
+    local trimmed = 0
+    local over = redis.call('ZCARD', history) - max
+    if over > 0 then trimmed = redis.call('ZREMRANGEBYRANK', history, 0, over - 1) end
+    -- Age trim: seqs and send times rise together, so expired entries are a prefix. Bounded per
+    -- message; PEXPIRE below drops the whole window of a conversation that went quiet.
+    local expired = 0
+    while expired < 64 do
+      local e = redis.call('ZRANGE', history, expired, expired)[1]
+      if not e then break end
+      local t = sentAt(e)
+      if t == nil or t >= cutoff then break end
+      expired = expired + 1
+    end
+    if expired > 0 then trimmed = trimmed + redis.call('ZREMRANGEBYRANK', history, 0, expired - 1) end
+    redis.call('PEXPIRE', history, maxAge)
+    out[m] = {0, seq, trimmed}
   end
-  return {1, seen, original}
 end
-local seq = redis.call('INCR', KEYS[1])
-local member = ARGV[1] .. '\\16' .. varint(seq)
-redis.call('ZADD', KEYS[2], seq, member)
-redis.call('SET', KEYS[3], seq .. ':' .. ARGV[2], 'PX', ARGV[4])
-if ARGV[8] == '1' then redis.call('XADD', KEYS[4], '*', 'c', ARGV[3], 'r', member) end
-for i = 5, #KEYS do redis.call('SADD', KEYS[i], ARGV[3]) end
-local trimmed = 0
-local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[5])
-if over > 0 then trimmed = redis.call('ZREMRANGEBYRANK', KEYS[2], 0, over - 1) end
--- Age trim: seqs and send times rise together, so expired entries are a prefix. Bounded per call;
--- PEXPIRE below drops the whole window of a conversation that went quiet.
-local cutoff = tonumber(ARGV[6])
-local expired = 0
-while expired < 64 do
-  local m = redis.call('ZRANGE', KEYS[2], expired, expired)[1]
-  if not m then break end
-  local t = sentAt(m)
-  if t == nil or t >= cutoff then break end
-  expired = expired + 1
-end
-if expired > 0 then trimmed = trimmed + redis.call('ZREMRANGEBYRANK', KEYS[2], 0, expired - 1) end
-redis.call('PEXPIRE', KEYS[2], ARGV[7])
-return {0, seq, trimmed}
+local located = {}
+local alive = {}
+for i = k, #KEYS do located[#located + 1] = live(KEYS[i], alive, alivePrefix) end
+out[count + 1] = located
+return out
 `;
 
 /**
@@ -176,26 +220,10 @@ return groupReply()
  * heartbeat expired. KEYS: presence hash of each user. ARGV: heartbeat key prefix.
  * Returns, per user, a flat {node, count, node, count...} list.
  */
-const LOCATE = `
+const LOCATE = `${LUA_LIVE}
 local out = {}
 local alive = {}
-for i, key in ipairs(KEYS) do
-  local entries = redis.call('HGETALL', key)
-  local live = {}
-  for j = 1, #entries, 2 do
-    local node = entries[j]
-    if alive[node] == nil then
-      alive[node] = redis.call('EXISTS', ARGV[1] .. node .. ':alive') == 1
-    end
-    if alive[node] then
-      live[#live + 1] = node
-      live[#live + 1] = entries[j + 1]
-    else
-      redis.call('HDEL', key, node)
-    end
-  end
-  out[i] = live
-end
+for i, key in ipairs(KEYS) do out[i] = live(key, alive, ARGV[1]) end
 return out
 `;
 

@@ -1,5 +1,5 @@
-// Sequencing, dedupe, hot history, cursors and the user -> conversations index in Redis. Each
-// append is one script call (atomic), and the batcher sends the calls of one loop turn together.
+// Sequencing, dedupe, hot history, cursors and the user -> conversations index in Redis. The
+// appends of one loop turn go as one script call (each append atomic), in the batcher's write.
 import { IdGenerator } from "../../core/ids.js";
 import type { AppendInput, AppendResult, ConversationHead, MessageStore, ReadResult, StoredMessage } from "../types.js";
 import type { Batcher } from "./batcher.js";
@@ -26,6 +26,18 @@ interface CursorWrite {
   seq: number;
 }
 
+/** An append waiting for the end of its loop turn (see append). */
+interface PendingAppend {
+  input: AppendInput;
+  messageId: string;
+  sentAtMs: number;
+  resolve: (result: AppendResult) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Appends per script call at most: a burst stays a few short calls, so Redis serves others between them. */
+const MAX_APPENDS_PER_CALL = 128;
+
 /** Cursor writes per script call at most, so one turn's burst stays a short call for Redis. */
 const MAX_CURSORS_PER_CALL = 500;
 
@@ -36,6 +48,8 @@ export class RedisStore implements MessageStore {
   /** This loop turn's cursor writes, the highest seq per device and conversation. */
   private readonly cursorWrites = new TurnWrites<CursorWrite>(MAX_CURSORS_PER_CALL, (entries) => this.writeCursors(entries));
   private trimmedHere = 0;
+  /** This loop turn's appends, sent as one script call at its end. */
+  private appends: PendingAppend[] = [];
 
   constructor(
     private readonly batcher: Batcher,
@@ -43,43 +57,110 @@ export class RedisStore implements MessageStore {
     private readonly opts: RedisStoreOptions,
   ) {}
 
-  async append(input: AppendInput): Promise<AppendResult> {
-    const messageId = this.ids.next();
-    const sentAtMs = this.opts.now();
-    const record = encodeRecord(input, messageId, sentAtMs);
-    const users = [...new Set(input.memberIds)];
+  /**
+   * Queues the message for this loop turn's append call: one script call carries every append
+   * of the turn (each still atomic, in call order) and the presence of the users they go to,
+   * instead of an append and a presence lookup per message, which were most of the Redis
+   * engine's cost per message (command objects, promises and replies in ioredis; script calls
+   * in Redis).
+   */
+  append(input: AppendInput): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      if (this.appends.length === 0) this.batcher.defer(this.sendAppends);
+      this.appends.push({ input, messageId: this.ids.next(), sentAtMs: this.opts.now(), resolve, reject });
+      if (this.appends.length >= MAX_APPENDS_PER_CALL) this.sendAppends();
+    });
+  }
+
+  private readonly sendAppends = (): void => {
+    const batch = this.appends;
+    if (batch.length === 0) return;
+    this.appends = [];
+    // Runs inside the batcher's end of turn (see Batcher.defer): a failure rejects this batch's
+    // callers, never the batcher.
+    try {
+      const { keys, args, locatedUsers } = this.appendCall(batch);
+      this.batcher.send<AppendReply[]>("sbAppendBuffer", keys.length, ...keys, ...args).then(
+        (replies) => this.settleAppends(batch, replies, locatedUsers),
+        (err: unknown) => {
+          for (const p of batch) p.reject(err);
+        },
+      );
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  };
+
+  /** KEYS and ARGV of one append call (see APPEND in scripts.ts). */
+  private appendCall(batch: readonly PendingAppend[]): { keys: string[]; args: (string | number | Uint8Array)[]; locatedUsers: string[] } {
     const k = this.keys;
-    const reply = await this.batcher.send<AppendReply>(
-      "sbAppendBuffer",
-      4 + users.length,
-      k.seq(input.conversationId),
-      k.history(input.conversationId),
-      k.dedupe(input.senderId, input.clientMsgId),
-      k.outbox(),
-      ...users.map((u) => k.userConversations(u)),
-      record,
-      dedupeSuffix(sentAtMs, messageId, input.conversationId),
-      input.conversationId,
+    const keys: string[] = [k.outbox()];
+    const args: (string | number | Uint8Array)[] = [
       this.opts.dedupeTtlMs,
       this.opts.historyMaxPerConversation,
-      sentAtMs - this.opts.historyMaxAgeMs,
+      batch[0]!.sentAtMs - this.opts.historyMaxAgeMs,
       this.opts.historyMaxAgeMs,
       this.opts.outbox ? "1" : "0",
-    );
-    if (reply[0] === 1) return { message: this.original(reply, input), duplicate: true };
-    this.trimmedHere += reply[2];
-    const message: StoredMessage = {
-      messageId,
-      conversationId: input.conversationId,
-      seq: reply[1],
-      senderId: input.senderId,
-      senderDevice: input.senderDevice,
-      clientMsgId: input.clientMsgId,
-      body: input.body,
-      contentType: input.contentType,
-      sentAtMs,
-    };
-    return { message, duplicate: false };
+      k.nodeAlivePrefix(),
+      batch.length,
+    ];
+    const located = new Set<string>();
+    for (const { input, messageId, sentAtMs } of batch) {
+      keys.push(k.seq(input.conversationId), k.history(input.conversationId), k.dedupe(input.senderId, input.clientMsgId));
+      const m = input.memberIds;
+      const users = m.length < 2 || (m.length === 2 && m[0] !== m[1]) ? m : [...new Set(m)];
+      for (const u of users) keys.push(k.userConversations(u));
+      args.push(
+        encodeRecord(input, messageId, sentAtMs),
+        dedupeSuffix(sentAtMs, messageId, input.conversationId),
+        input.conversationId,
+        users.length,
+      );
+      if (input.locate !== undefined) for (const u of input.locate) located.add(u);
+    }
+    const locatedUsers = [...located];
+    for (const u of locatedUsers) keys.push(k.presence(u));
+    return { keys, args, locatedUsers };
+  }
+
+  private settleAppends(batch: PendingAppend[], replies: AppendReply[], locatedUsers: readonly string[]): void {
+    let located: Map<string, string[]> | undefined;
+    if (locatedUsers.length > 0) {
+      located = new Map();
+      const entries = (replies[batch.length] ?? []) as unknown as Buffer[][];
+      for (let i = 0; i < locatedUsers.length; i++) {
+        const flat = entries[i];
+        if (flat === undefined || flat.length === 0) continue;
+        const nodes: string[] = [];
+        for (let j = 0; j < flat.length; j += 2) nodes.push(flat[j]!.toString());
+        located.set(locatedUsers[i]!, nodes);
+      }
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const { input, messageId, sentAtMs, resolve, reject } = batch[i]!;
+      const reply = replies[i];
+      if (reply === undefined) {
+        reject(new Error("append script returned fewer replies than messages"));
+        continue;
+      }
+      if (reply[0] === 1) {
+        resolve({ message: this.original(reply, input), duplicate: true, located });
+        continue;
+      }
+      this.trimmedHere += reply[2];
+      const message: StoredMessage = {
+        messageId,
+        conversationId: input.conversationId,
+        seq: reply[1],
+        senderId: input.senderId,
+        senderDevice: input.senderDevice,
+        clientMsgId: input.clientMsgId,
+        body: input.body,
+        contentType: input.contentType,
+        sentAtMs,
+      };
+      resolve({ message, duplicate: false, located });
+    }
   }
 
   async read(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult> {

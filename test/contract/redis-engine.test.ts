@@ -61,7 +61,7 @@ describe("redis engine: batching", () => {
     expect((await e.store.cursors("cu7", "phone")).get("dm:cu7:peer")).toBe(157);
   });
 
-  it("shares one round trip between the appends and publishes of one loop turn", async () => {
+  it("shares one round trip between the appends, publishes, lookups, cursor and presence writes of one loop turn", async () => {
     const e = await engine();
     const before = e.stats();
     await Promise.all([
@@ -69,6 +69,8 @@ describe("redis engine: batching", () => {
       e.store.append(message("dm:x2:y2", "x2", uniqueId("m"))),
       e.broker.publish("nobody", new Uint8Array([1])),
       e.presence.locate(["x1", "y1"]),
+      e.store.setCursor("x1", "phone", "dm:x1:y1", 1),
+      e.presence.register("x1", 1),
     ]);
     expect(e.stats().roundTrips - before.roundTrips).toBe(1);
   });

@@ -41,12 +41,16 @@ export class Batcher {
   private readonly counters: BatchStats = { roundTrips: 0, commands: 0 };
   private readonly endOfTurn = (): void => {
     const collectors = this.collectors;
-    if (collectors.length > 0) {
-      this.collectors = [];
-      for (const collect of collectors) collect();
+    try {
+      if (collectors.length > 0) {
+        this.collectors = [];
+        for (const collect of collectors) collect();
+      }
+    } finally {
+      // Whatever a collector did, the turn's commands go out and later turns schedule again.
+      this.scheduled = false;
+      this.flush();
     }
-    this.scheduled = false;
-    this.flush();
   };
 
   /** `maxBatch` bounds one write so a burst does not build one huge buffer. */
@@ -85,7 +89,8 @@ export class Batcher {
 
   /**
    * Calls `collect` at the end of this loop turn, before the turn's write goes out: a caller that
-   * gathers one command from many calls (appends) sends it there, in the same write as the rest.
+   * gathers one command from many calls (appends, cursor and presence writes) sends it there, in
+   * the same write as the rest. `collect` settles its own callers; it must not throw.
    */
   defer(collect: () => void): void {
     this.collectors.push(collect);

@@ -24,7 +24,11 @@ export class RedisPresence implements Presence {
   /** How many times this node re-registered all its sessions (after a (re)connect or a lapse). */
   resyncs = 0;
   /** This loop turn's changes (a user's count is absolute: a later change replaces an earlier one). */
-  private readonly changes = new TurnWrites<number>(MAX_CHANGES_PER_CALL, (changes) => this.write(changes));
+  private readonly changes = new TurnWrites<number>(
+    MAX_CHANGES_PER_CALL,
+    (changes) => this.write(changes),
+    (collect) => this.batcher.defer(collect),
+  );
   /** Set by leave(): changes not yet written would put entries back after its reset. */
   private left = false;
 

@@ -18,6 +18,8 @@ export interface RedisStoreOptions {
 }
 
 type AppendReply = [0, number, number] | [1, Buffer, Buffer];
+/** One reply per message, then each located user's {node, count, ...} entries (see APPEND). */
+type AppendCallReply = (AppendReply | Buffer[][])[];
 
 /** One pending cursor write of the current loop turn. */
 interface CursorWrite {
@@ -46,7 +48,11 @@ const higherSeq = (queued: CursorWrite, next: CursorWrite): CursorWrite => (next
 export class RedisStore implements MessageStore {
   private readonly ids = new IdGenerator();
   /** This loop turn's cursor writes, the highest seq per device and conversation. */
-  private readonly cursorWrites = new TurnWrites<CursorWrite>(MAX_CURSORS_PER_CALL, (entries) => this.writeCursors(entries));
+  private readonly cursorWrites = new TurnWrites<CursorWrite>(
+    MAX_CURSORS_PER_CALL,
+    (entries) => this.writeCursors(entries),
+    (collect) => this.batcher.defer(collect),
+  );
   private trimmedHere = 0;
   /** This loop turn's appends, sent as one script call at its end. */
   private appends: PendingAppend[] = [];
@@ -80,7 +86,7 @@ export class RedisStore implements MessageStore {
     // callers, never the batcher.
     try {
       const { keys, args, locatedUsers } = this.appendCall(batch);
-      this.batcher.send<AppendReply[]>("sbAppendBuffer", keys.length, ...keys, ...args).then(
+      this.batcher.send<AppendCallReply>("sbAppendBuffer", keys.length, ...keys, ...args).then(
         (replies) => this.settleAppends(batch, replies, locatedUsers),
         (err: unknown) => {
           for (const p of batch) p.reject(err);
@@ -123,11 +129,11 @@ export class RedisStore implements MessageStore {
     return { keys, args, locatedUsers };
   }
 
-  private settleAppends(batch: PendingAppend[], replies: AppendReply[], locatedUsers: readonly string[]): void {
+  private settleAppends(batch: PendingAppend[], replies: AppendCallReply, locatedUsers: readonly string[]): void {
     let located: Map<string, string[]> | undefined;
     if (locatedUsers.length > 0) {
       located = new Map();
-      const entries = (replies[batch.length] ?? []) as unknown as Buffer[][];
+      const entries = (replies[batch.length] ?? []) as Buffer[][];
       for (let i = 0; i < locatedUsers.length; i++) {
         const flat = entries[i];
         if (flat === undefined || flat.length === 0) continue;
@@ -138,7 +144,8 @@ export class RedisStore implements MessageStore {
     }
     for (let i = 0; i < batch.length; i++) {
       const { input, messageId, sentAtMs, resolve, reject } = batch[i]!;
-      const reply = replies[i];
+      // Positions below batch.length hold the messages' replies.
+      const reply = replies[i] as AppendReply | undefined;
       if (reply === undefined) {
         reject(new Error("append script returned fewer replies than messages"));
         continue;

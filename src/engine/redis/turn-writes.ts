@@ -1,7 +1,8 @@
 // Writes gathered over one event-loop turn and sent as one call at its end, instead of one
 // command (and one promise chain) each; every caller's promise settles when that call does. A
 // call holds at most `max` entries: a full one is closed and the next entry opens another,
-// written after it (one connection, written in call order).
+// written after it (one connection, written in call order). With the Batcher's defer as
+// `atEndOfTurn`, the call goes out in the same write as the turn's other commands.
 export class TurnWrites<V> {
   private entries: Map<string, V> | null = null;
   private written: Promise<void> | null = null;
@@ -9,6 +10,7 @@ export class TurnWrites<V> {
   constructor(
     private readonly max: number,
     private readonly write: (entries: Map<string, V>) => Promise<void>,
+    private readonly atEndOfTurn: (collect: () => void) => void = (collect) => void setImmediate(collect),
   ) {}
 
   /** Queues `value` under `key`; with `merge`, a value already queued this turn is combined. */
@@ -18,10 +20,13 @@ export class TurnWrites<V> {
     if (entries === null || written === null) {
       const fresh = new Map<string, V>();
       entries = fresh;
-      written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        if (this.entries === fresh) this.close();
-        return this.write(fresh);
-      });
+      written = new Promise<void>((resolve, reject) =>
+        this.atEndOfTurn(() => {
+          if (this.entries === fresh) this.close();
+          // Called synchronously: the command it sends joins this turn's write.
+          this.write(fresh).then(resolve, reject);
+        }),
+      );
       this.entries = entries;
       this.written = written;
     }

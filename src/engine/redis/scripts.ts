@@ -89,10 +89,15 @@ for m = 1, count do
     redis.call('ZADD', history, seq, member)
     redis.call('SET', dedupe, seq .. ':' .. suffix, 'PX', ttl)
     if writeOutbox then redis.call('XADD', KEYS[1], '*', 'c', conv, 'r', member) end
-    for i = firstUser, k - 1 do redis.call('SADD', KEYS[i], conv) end
+    -- The seq key and the user index never expire, so indexing at a conversation's first message
+    -- is enough (a redis.call per user per message saved).
+    if seq == 1 then
+      for i = firstUser, k - 1 do redis.call('SADD', KEYS[i], conv) end
+    end
+    -- The window is always a contiguous run of seqs ending at this one (only prefixes are
+    -- trimmed, and an expired window restarts empty), so the count trim is a trim by score.
     local trimmed = 0
-    local over = redis.call('ZCARD', history) - max
-    if over > 0 then trimmed = redis.call('ZREMRANGEBYRANK', history, 0, over - 1) end
+    if seq > max then trimmed = redis.call('ZREMRANGEBYSCORE', history, '-inf', seq - max) end
     -- Age trim: seqs and send times rise together, so expired entries are a prefix. Bounded per
     -- message; PEXPIRE below drops the whole window of a conversation that went quiet.
     local expired = 0

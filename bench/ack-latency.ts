@@ -6,7 +6,7 @@
 // and either its embedded persister or EMBEDDED_PERSISTER=false plus a separate
 // `dist/src/main/persister.js` process. Prints send_ack p50/p99/p999 per run, the batch size and
 // the insert latency (from the gateway's / persister's /metrics), and the DB ack path latency.
-// Env: RATE (5000 msg/s), SECONDS (20), PAIRS (200), SIZE (64 bytes), WORKERS (1), RUNS (comma list of
+// Env: RATE (5000 msg/s), SECONDS (20, after LEAD_IN: 2 s timed apart), PAIRS (200), SIZE (64 bytes), WORKERS (1), RUNS (comma list of
 //      store-embedded, store-external, db-embedded, db-external; default all four), SKIP_BUILD=1,
 //      MYSQL_URL (base), REDIS_URL, OUT (load-tool reports; default /tmp/sb-ack-latency),
 //      GATEWAY_NODE_ARGS (node flags for the gateway on top of src/main/node-flags.ts, e.g.
@@ -32,6 +32,9 @@ const SECONDS = env("SECONDS", 20);
 const PAIRS = env("PAIRS", 200);
 /** A first load run, not measured: JIT, connection setup and Redis/MySQL pools warm up. */
 const WARMUP = env("WARMUP", 5);
+/** Seconds of sending at RATE before the measured SECONDS: the load tool's fresh processes run
+ * cold code and bunch their first sends. Checked for loss like the rest, timed apart (--lead-in). */
+const LEAD_IN = env("LEAD_IN", 2);
 const SIZE = env("SIZE", 64);
 /** Load-tool worker processes (clients are split between them). */
 const WORKERS = env("WORKERS", 1);
@@ -149,6 +152,7 @@ interface Row {
   p99: number | null;
   p999: number | null;
   max: number | null;
+  leadInP99: number | null;
   batch: string;
   insert: string;
   dbAck: string;
@@ -213,7 +217,7 @@ async function oneRun(run: string): Promise<Row> {
     children.push(gw);
     await waitReady(`http://127.0.0.1:${port}/readyz`, gw);
 
-    const loadArgs = (seconds: number, out: string): string[] => [
+    const loadArgs = (seconds: number, out: string, leadIn: number): string[] => [
       "--import",
       "tsx",
       "load/cli.ts",
@@ -234,16 +238,17 @@ async function oneRun(run: string): Promise<Row> {
       String(gw.pid),
       "--out",
       out,
+      ...(leadIn > 0 ? ["--lead-in", String(leadIn)] : []),
     ];
-    const runLoad = async (seconds: number, out: string): Promise<number | null> => {
-      const load = spawn(process.execPath, loadArgs(seconds, out), { cwd: ROOT, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+    const runLoad = async (seconds: number, out: string, leadIn = 0): Promise<number | null> => {
+      const load = spawn(process.execPath, loadArgs(seconds, out, leadIn), { cwd: ROOT, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
       return new Promise<number | null>((r) => load.once("exit", r));
     };
     if (WARMUP > 0) await runLoad(WARMUP, join(OUT, `${run}-${id}-warmup`));
     const before = await scrape(port);
     const beforeP = await scrape(persisterPort);
     const out = join(OUT, `${run}-${id}`);
-    const code = await runLoad(SECONDS, out);
+    const code = await runLoad(SECONDS, out, LEAD_IN);
     const after = await scrape(port);
     const afterP = await scrape(persisterPort);
     const result = JSON.parse(readFileSync(join(out, "result.json"), "utf8")) as RunResult;
@@ -262,6 +267,7 @@ async function oneRun(run: string): Promise<Row> {
       p99: m.ackMs.p99,
       p999: m.ackMs.p999,
       max: m.ackMs.max,
+      leadInP99: m.leadIn?.ackMs.p99 ?? null,
       batch: describe(delta(before.get("sb_persist_batch_messages"), after.get("sb_persist_batch_messages")), "msgs"),
       // Direct db commits are written by the gateway itself even with an external persister.
       insert:
@@ -303,7 +309,7 @@ async function main(): Promise<void> {
     const row = await oneRun(run);
     rows.push(row);
     process.stdout.write(
-      `  send_ack p50 ${row.p50} ms, p99 ${row.p99} ms, p999 ${row.p999} ms, max ${row.max} ms; ` +
+      `  send_ack p50 ${row.p50} ms, p99 ${row.p99} ms, p999 ${row.p999} ms, max ${row.max} ms (lead-in p99 ${row.leadInP99} ms); ` +
         `sent ${row.sent}, acked ${row.acked}, failed ${row.failed}, lost ${row.lost}\n` +
         `  batch ${row.batch}\n  insert ${row.insert}\n  db-ack wait ${row.dbAck}\n  server-side send_ack ${row.serverAck}\n`,
     );
@@ -322,12 +328,12 @@ async function main(): Promise<void> {
     .join(" ");
   process.stdout.write(
     `\nMariaDB: ${settings}; gateway knobs: ${knobs || "defaults"}\n` +
-      `| run | send_ack p50 | p99 | p999 | max | sent / acked / failed / lost | batch (msgs) | insert+commit | db-ack wait | server-side send_ack |\n` +
-      `|---|---|---|---|---|---|---|---|---|---|\n` +
+      `| run | send_ack p50 | p99 | p999 | max | lead-in p99 (${LEAD_IN} s) | sent / acked / failed / lost | batch (msgs) | insert+commit | db-ack wait | server-side send_ack |\n` +
+      `|---|---|---|---|---|---|---|---|---|---|---|\n` +
       rows
         .map(
           (r) =>
-            `| ${r.run} | ${r.p50} ms | ${r.p99} ms | ${r.p999} ms | ${r.max} ms | ${r.sent} / ${r.acked} / ${r.failed} / ${r.lost} | ${r.batch} | ${r.insert} | ${r.dbAck} | ${r.serverAck} |`,
+            `| ${r.run} | ${r.p50} ms | ${r.p99} ms | ${r.p999} ms | ${r.max} ms | ${r.leadInP99} ms | ${r.sent} / ${r.acked} / ${r.failed} / ${r.lost} | ${r.batch} | ${r.insert} | ${r.dbAck} | ${r.serverAck} |`,
         )
         .join("\n") +
       "\n",

@@ -76,6 +76,8 @@ const fields = z.object({
   DEFAULT_SYNC_PAGE: int(100, 1, 10_000),
   MEMORY_HISTORY_PER_CONVERSATION: int(10_000, 1),
   DEDUPE_TTL_MS: int(24 * 3600 * 1000, 1000),
+  /** Memory engine: client_msg_ids remembered at most (oldest forgotten first, before the TTL). */
+  MEMORY_DEDUPE_MAX: int(1_000_000, 1_000),
 
   // Persistence (MYSQL_URL set): batcher -> BullMQ -> persister -> MySQL.
   /** A batch is enqueued at this many messages or BATCH_MAX_MS after its first, whichever first. */

@@ -899,6 +899,9 @@ export class GatewayNode {
       this.metrics.historyMessages.set(h.messages);
       this.metrics.historyTrimmed.set(h.trimmed);
       this.metrics.historyLimit.set(h.limitPerConversation);
+      this.metrics.dedupeKeys.set(h.dedupeKeys);
+      this.metrics.dedupeEvicted.set(h.dedupeEvicted);
+      this.metrics.dedupeLimit.set(h.dedupeLimit);
     }
   }
 

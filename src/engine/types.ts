@@ -107,7 +107,15 @@ export interface Broker {
 
 /** Optional: engines that hold bounded history say how much (for the history metric). */
 export interface HistoryStats {
-  historyStats(): { messages: number; trimmed: number; limitPerConversation: number };
+  historyStats(): {
+    messages: number;
+    trimmed: number;
+    limitPerConversation: number;
+    /** Idempotency keys held, forgotten early because the window was full, and its bound. */
+    dedupeKeys: number;
+    dedupeEvicted: number;
+    dedupeLimit: number;
+  };
 }
 
 export function hasHistoryStats(x: object): x is HistoryStats {

@@ -127,7 +127,12 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
   if (config.REDIS_URL === undefined) {
     if (config.MYSQL_URL !== undefined)
       throw new Error("MYSQL_URL needs REDIS_URL too: batches travel to MySQL through BullMQ queues in Redis");
-    return new MemoryEngine({ nodeId, historyPerConversation: config.MEMORY_HISTORY_PER_CONVERSATION, dedupeTtlMs: config.DEDUPE_TTL_MS });
+    return new MemoryEngine({
+      nodeId,
+      historyPerConversation: config.MEMORY_HISTORY_PER_CONVERSATION,
+      dedupeTtlMs: config.DEDUPE_TTL_MS,
+      dedupeMaxEntries: config.MEMORY_DEDUPE_MAX,
+    });
   }
   const redis = RedisEngine.fromUrl(config.REDIS_URL, {
     nodeId,

@@ -308,6 +308,21 @@ export class Metrics {
     help: "MEMORY_HISTORY_PER_CONVERSATION",
     registers: [this.registry],
   });
+  readonly dedupeKeys = new Gauge({
+    name: "sb_memory_dedupe_keys",
+    help: "client_msg_ids the memory engine remembers for idempotent retries",
+    registers: [this.registry],
+  });
+  readonly dedupeEvicted = new Gauge({
+    name: "sb_memory_dedupe_evicted",
+    help: "client_msg_ids forgotten before DEDUPE_TTL_MS because MEMORY_DEDUPE_MAX was reached",
+    registers: [this.registry],
+  });
+  readonly dedupeLimit = new Gauge({
+    name: "sb_memory_dedupe_limit",
+    help: "MEMORY_DEDUPE_MAX",
+    registers: [this.registry],
+  });
   readonly envelopesOut = new Counter({
     name: "sb_envelopes_published_total",
     help: "Envelopes published to other nodes",

@@ -1,5 +1,6 @@
 // The single-process engine: everything in this process's memory, bounded. The default of
 // `npm start`; also the reference the contract suite holds the Redis engine to.
+import { DedupeWindow } from "../../core/dedupe-window.js";
 import { IdGenerator } from "../../core/ids.js";
 import type {
   AppendInput,
@@ -18,10 +19,15 @@ import type {
 } from "../types.js";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
 
+/** About 100 B per key plus the message it points at, once history has trimmed that message. */
+export const MEMORY_DEDUPE_MAX_DEFAULT = 1_000_000;
+
 export interface MemoryEngineOptions {
   nodeId: string;
   historyPerConversation: number;
   dedupeTtlMs: number;
+  /** Keys remembered at most; past it the oldest are forgotten before their TTL. */
+  dedupeMaxEntries?: number;
   now?: () => number;
 }
 
@@ -34,19 +40,21 @@ interface Conversation {
 
 class MemoryStore implements MessageStore, HistoryStats {
   private readonly conversations = new Map<string, Conversation>();
-  private readonly dedupe = new Map<string, { message: StoredMessage; at: number }>();
+  private readonly dedupe: DedupeWindow<StoredMessage>;
   private readonly userConversations = new Map<string, Set<string>>();
   private readonly deviceCursors = new Map<string, Map<string, number>>();
   private readonly ids = new IdGenerator();
   private held = 0;
   private trimmed = 0;
 
-  constructor(private readonly opts: Required<MemoryEngineOptions>) {}
+  constructor(private readonly opts: Required<MemoryEngineOptions>) {
+    this.dedupe = new DedupeWindow({ ttlMs: opts.dedupeTtlMs, maxEntries: opts.dedupeMaxEntries, storedAt: (m) => m.sentAtMs });
+  }
 
   async append(input: AppendInput): Promise<AppendResult> {
     const key = `${input.senderId}\u0000${input.clientMsgId}`;
-    const seen = this.dedupe.get(key);
-    if (seen !== undefined) return { message: seen.message, duplicate: true };
+    const seen = this.dedupe.get(key, this.opts.now());
+    if (seen !== undefined) return { message: seen, duplicate: true };
 
     const conv = this.conversation(input.conversationId);
     conv.lastSeq += 1;
@@ -64,7 +72,7 @@ class MemoryStore implements MessageStore, HistoryStats {
     conv.messages.push(message);
     this.held += 1;
     this.trim(conv);
-    this.dedupe.set(key, { message, at: message.sentAtMs });
+    this.dedupe.set(key, message);
     for (const userId of input.memberIds) this.index(userId, input.conversationId);
     return { message, duplicate: false };
   }
@@ -104,7 +112,14 @@ class MemoryStore implements MessageStore, HistoryStats {
   }
 
   historyStats() {
-    return { messages: this.held, trimmed: this.trimmed, limitPerConversation: this.opts.historyPerConversation };
+    return {
+      messages: this.held,
+      trimmed: this.trimmed,
+      limitPerConversation: this.opts.historyPerConversation,
+      dedupeKeys: this.dedupe.size,
+      dedupeEvicted: this.dedupe.evicted,
+      dedupeLimit: this.opts.dedupeMaxEntries,
+    };
   }
 
   index(userId: string, conversationId: string): void {
@@ -122,12 +137,7 @@ class MemoryStore implements MessageStore, HistoryStats {
 
   /** Drops dedupe entries past their TTL; called periodically by the engine. */
   sweepDedupe(): void {
-    const cutoff = this.opts.now() - this.opts.dedupeTtlMs;
-    // Map iteration is insertion order, which is time order here: stop at the first fresh entry.
-    for (const [key, entry] of this.dedupe) {
-      if (entry.at > cutoff) break;
-      this.dedupe.delete(key);
-    }
+    this.dedupe.sweep(this.opts.now());
   }
 
   private conversation(id: string): Conversation {
@@ -248,7 +258,7 @@ export class MemoryEngine implements Engine {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(options: MemoryEngineOptions) {
-    const opts = { now: Date.now, ...options };
+    const opts = { now: Date.now, dedupeMaxEntries: MEMORY_DEDUPE_MAX_DEFAULT, ...options };
     this.nodeId = opts.nodeId;
     this.store = new MemoryStore(opts);
     this.groups = new MemoryGroups(this.store);

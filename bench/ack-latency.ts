@@ -241,7 +241,11 @@ async function oneRun(run: string): Promise<Row> {
       ...(leadIn > 0 ? ["--lead-in", String(leadIn)] : []),
     ];
     const runLoad = async (seconds: number, out: string, leadIn = 0): Promise<number | null> => {
-      const load = spawn(process.execPath, loadArgs(seconds, out, leadIn), { cwd: ROOT, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+      const load = spawn(process.execPath, loadArgs(seconds, out, leadIn), {
+        cwd: ROOT,
+        env: process.env,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       return new Promise<number | null>((r) => load.once("exit", r));
     };
     if (WARMUP > 0) await runLoad(WARMUP, join(OUT, `${run}-${id}-warmup`));

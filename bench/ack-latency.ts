@@ -331,7 +331,8 @@ async function main(): Promise<void> {
     .map((k) => `${k}=${process.env[k]}`)
     .join(" ");
   process.stdout.write(
-    `\nMariaDB: ${settings}; gateway knobs: ${knobs || "defaults"}\n` +
+    `\nMariaDB: ${settings}; gateway knobs: ${knobs || "defaults"}; the gateway-side columns (batch, insert, db-ack wait, ` +
+      `server-side send_ack) span the lead-in and the measured seconds\n` +
       `| run | send_ack p50 | p99 | p999 | max | lead-in p99 (${LEAD_IN} s) | sent / acked / failed / lost | batch (msgs) | insert+commit | db-ack wait | server-side send_ack |\n` +
       `|---|---|---|---|---|---|---|---|---|---|---|\n` +
       rows

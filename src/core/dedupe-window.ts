@@ -18,12 +18,15 @@ export interface DedupeWindowOptions<V> {
 export class DedupeWindow<V> {
   private readonly shards: Map<string, V>[];
   /** Per shard, the iterator eviction advances: a fresh keys() would walk past every slot
-   * already deleted at the front on each call, which is quadratic under steady eviction. */
-  private readonly cursors: IterableIterator<string>[];
+   * already deleted at the front on each call, which is quadratic under steady eviction. Made
+   * at the first eviction and dropped by sweep(): an iterator that is not advanced keeps every
+   * table its Map outgrew since (V8 moves it to the new table only on next()), deleted entries
+   * included. While evicting, each set() advances it, so it holds one old table at most. */
+  private readonly cursors: (IterableIterator<string> | undefined)[];
   private readonly perShard: number;
   private count = 0;
   private evictedTotal = 0;
-  private lastKey = "";
+  private lastKey: string | undefined = undefined;
   private lastShard = 0;
 
   constructor(private readonly opts: DedupeWindowOptions<V>) {
@@ -31,7 +34,7 @@ export class DedupeWindow<V> {
     // At least one key per shard, and shards × perShard ≤ maxEntries: the bound holds in total.
     const n = Math.max(1, Math.min(opts.shards ?? 64, opts.maxEntries));
     this.shards = Array.from({ length: n }, () => new Map<string, V>());
-    this.cursors = this.shards.map((s) => s.keys());
+    this.cursors = this.shards.map(() => undefined);
     this.perShard = Math.floor(opts.maxEntries / n);
   }
 
@@ -68,11 +71,17 @@ export class DedupeWindow<V> {
       }
     }
     this.count -= dropped;
+    this.cursors.fill(undefined);
     return dropped;
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** Keys held at most: maxEntries rounded down to a multiple of the shard count. */
+  get capacity(): number {
+    return this.perShard * this.shards.length;
   }
 
   /** Keys forgotten before their TTL because the window was full. */
@@ -82,13 +91,15 @@ export class DedupeWindow<V> {
 
   private evictOldest(i: number): void {
     const shard = this.shards[i]!;
-    let next = this.cursors[i]!.next();
+    let cursor = this.cursors[i] ?? shard.keys();
+    let next = cursor.next();
     if (next.done === true) {
       // Not expected (keys before the cursor are all deleted, and the shard is not empty), but an
       // iterator that reached the end stays there: start again from the shard's front.
-      this.cursors[i] = shard.keys();
-      next = this.cursors[i]!.next();
+      cursor = shard.keys();
+      next = cursor.next();
     }
+    this.cursors[i] = cursor;
     if (next.done === true) return;
     shard.delete(next.value);
     this.count -= 1;

@@ -1,5 +1,7 @@
 // The memory engine's idempotency window: TTL, the count bound (oldest first), and time order
 // surviving re-insertion of an expired key.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { DedupeWindow } from "../../src/core/dedupe-window.js";
 
@@ -42,7 +44,7 @@ describe("DedupeWindow", () => {
   it("stays bounded across shards under steady eviction, recent keys kept", () => {
     const w = window(10_000, 1_000_000);
     for (let i = 0; i < 200_000; i++) w.set(`user${i % 97}\u0000${i.toString(36)}`, { id: i, at: i });
-    // Each shard holds at most ceil(max / shards): the total bound holds.
+    // Each shard holds at most floor(max / shards): the total bound holds.
     expect(w.size).toBeLessThanOrEqual(10_000);
     expect(w.size).toBeGreaterThan(9_000);
     expect(w.evicted).toBe(200_000 - w.size);
@@ -82,5 +84,28 @@ describe("DedupeWindow", () => {
     expect(w.get("e", 202)?.id).toBe(201);
     expect(w.get("f", 202)?.id).toBe(202);
     expect(w.evicted).toBe(2);
+  });
+
+  it("keeps no deleted entries alive across sweeps (an idle eviction iterator would pin old tables)", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const w = window(1_000_000, 1_000);
+    const body = "x".repeat(200);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let now = 0;
+    // 300 "seconds" of 2,000 keys each, swept every second: the window never holds more than
+    // 2,000 keys, and never fills, so nothing is evicted.
+    for (let s = 0; s < 300; s++) {
+      for (let i = 0; i < 2_000; i++) w.set(`user${i % 50}\u0000${s}-${i}-${body}`, { id: i, at: now + i / 2 });
+      now += 1_000;
+      w.sweep(now);
+    }
+    gc();
+    const grownMiB = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    expect(w.size).toBeLessThanOrEqual(2_000);
+    expect(w.evicted).toBe(0);
+    // 600,000 keys of ~230 B passed through: kept alive, they would be over 100 MiB.
+    expect(grownMiB).toBeLessThan(16);
   });
 });

@@ -118,7 +118,7 @@ class MemoryStore implements MessageStore, HistoryStats {
       limitPerConversation: this.opts.historyPerConversation,
       dedupeKeys: this.dedupe.size,
       dedupeEvicted: this.dedupe.evicted,
-      dedupeLimit: this.opts.dedupeMaxEntries,
+      dedupeLimit: this.dedupe.capacity,
     };
   }
 

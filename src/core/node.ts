@@ -126,6 +126,8 @@ export class GatewayNode {
     this.lag = new LagMonitor(LAG_SAMPLE_MS, opts.overloadLagMs);
     this.lag.start();
     metrics.lagMs = () => this.lag.lagMs;
+    const store = this.engine.store;
+    if (hasHistoryStats(store)) metrics.historySource = () => store.historyStats();
   }
 
   async start(): Promise<void> {
@@ -894,15 +896,6 @@ export class GatewayNode {
 
   private sweep(): void {
     this.sendLimiter.sweep(Date.now());
-    if (hasHistoryStats(this.engine.store)) {
-      const h = this.engine.store.historyStats();
-      this.metrics.historyMessages.set(h.messages);
-      this.metrics.historyTrimmed.set(h.trimmed);
-      this.metrics.historyLimit.set(h.limitPerConversation);
-      this.metrics.dedupeKeys.set(h.dedupeKeys);
-      this.metrics.dedupeEvicted.set(h.dedupeEvicted);
-      this.metrics.dedupeLimit.set(h.dedupeLimit);
-    }
   }
 
   // ------------------------------------------------------------------ shutdown

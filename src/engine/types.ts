@@ -105,17 +105,20 @@ export interface Broker {
   subscribe(handler: EnvelopeHandler): Promise<void>;
 }
 
+/** How much a bounded-history engine holds (the memory engine's `sb_memory_*` gauges). */
+export interface HistorySnapshot {
+  messages: number;
+  trimmed: number;
+  limitPerConversation: number;
+  /** Idempotency keys held, forgotten early because the window was full, and its bound. */
+  dedupeKeys: number;
+  dedupeEvicted: number;
+  dedupeLimit: number;
+}
+
 /** Optional: engines that hold bounded history say how much (for the history metric). */
 export interface HistoryStats {
-  historyStats(): {
-    messages: number;
-    trimmed: number;
-    limitPerConversation: number;
-    /** Idempotency keys held, forgotten early because the window was full, and its bound. */
-    dedupeKeys: number;
-    dedupeEvicted: number;
-    dedupeLimit: number;
-  };
+  historyStats(): HistorySnapshot;
 }
 
 export function hasHistoryStats(x: object): x is HistoryStats {

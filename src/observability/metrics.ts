@@ -1,6 +1,7 @@
 // Prometheus metrics. Labels are bounded enums only (frame types, close codes, reasons):
 // never a user, conversation or session id. One registry per node so tests can run several.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type LabelValues } from "prom-client";
+import type { HistorySnapshot } from "../engine/types.js";
 import { CloseCode } from "../protocol/proto.js";
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -280,15 +281,24 @@ export class Metrics {
     labelNames: ["kind"],
     registers: [this.registry],
   });
-  readonly historyMessages = new Gauge({
+  /** Set by the node when its engine holds bounded history (the memory engine): read at scrape
+   * time, so the history and dedupe gauges are current, not as of the last sweep. */
+  historySource: (() => HistorySnapshot) | null = null;
+  private setFromHistory(gauge: Gauge, field: keyof HistorySnapshot): void {
+    const h = this.historySource?.();
+    if (h !== undefined) gauge.set(h[field]);
+  }
+  readonly historyMessages: Gauge = new Gauge({
     name: "sb_memory_history_messages",
     help: "Messages held by the memory engine's bounded history",
     registers: [this.registry],
+    collect: (): void => this.setFromHistory(this.historyMessages, "messages"),
   });
-  readonly historyTrimmed = new Gauge({
+  readonly historyTrimmed: Gauge = new Gauge({
     name: "sb_memory_history_trimmed",
     help: "Messages dropped from the memory engine's history by its bound",
     registers: [this.registry],
+    collect: (): void => this.setFromHistory(this.historyTrimmed, "trimmed"),
   });
   readonly overloadShed = new Counter({
     name: "sb_overload_shed_total",
@@ -303,25 +313,29 @@ export class Metrics {
     registers: [this.registry],
     collect: (): void => this.eventLoopLag.set(this.lagMs() / 1000),
   });
-  readonly historyLimit = new Gauge({
+  readonly historyLimit: Gauge = new Gauge({
     name: "sb_memory_history_limit_per_conversation",
     help: "MEMORY_HISTORY_PER_CONVERSATION",
     registers: [this.registry],
+    collect: (): void => this.setFromHistory(this.historyLimit, "limitPerConversation"),
   });
-  readonly dedupeKeys = new Gauge({
+  readonly dedupeKeys: Gauge = new Gauge({
     name: "sb_memory_dedupe_keys",
     help: "client_msg_ids the memory engine remembers for idempotent retries",
     registers: [this.registry],
+    collect: (): void => this.setFromHistory(this.dedupeKeys, "dedupeKeys"),
   });
-  readonly dedupeEvicted = new Gauge({
+  readonly dedupeEvicted: Gauge = new Gauge({
     name: "sb_memory_dedupe_evicted",
     help: "client_msg_ids forgotten before DEDUPE_TTL_MS because MEMORY_DEDUPE_MAX was reached",
     registers: [this.registry],
+    collect: (): void => this.setFromHistory(this.dedupeEvicted, "dedupeEvicted"),
   });
-  readonly dedupeLimit = new Gauge({
+  readonly dedupeLimit: Gauge = new Gauge({
     name: "sb_memory_dedupe_limit",
     help: "MEMORY_DEDUPE_MAX",
     registers: [this.registry],
+    collect: (): void => this.setFromHistory(this.dedupeLimit, "dedupeLimit"),
   });
   readonly envelopesOut = new Counter({
     name: "sb_envelopes_published_total",

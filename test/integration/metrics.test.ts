@@ -228,6 +228,13 @@ describe("one node (memory engine)", () => {
     expect(delta("sb_api_requests_total", { route: "presence", status: "200" })).toBe(1);
     expect(delta("sb_api_requests_total", { route: "unauthorized", status: "401" })).toBe(1);
     expect(delta("sb_api_requests_total", { route: "disconnect", status: "202" })).toBe(1);
+    // The memory engine's bounds, read at scrape time (not as of a periodic sweep): alice's 3,
+    // carol's 5 accepted and the API's 1 are held, each with its idempotency key.
+    expect(delta("sb_memory_history_messages")).toBeGreaterThanOrEqual(3 + 5 + 1);
+    expect(delta("sb_memory_dedupe_keys")).toBeGreaterThanOrEqual(3 + 5 + 1);
+    expect(value(after, "sb_memory_history_limit_per_conversation")).toBe(10_000);
+    expect(value(after, "sb_memory_dedupe_limit")).toBeGreaterThan(990_000);
+    expect(value(after, "sb_memory_dedupe_limit")).toBeLessThanOrEqual(1_000_000);
 
     // A client's own close is counted by its code (bounded: unknown codes are "other").
     await b2.close();

@@ -284,22 +284,29 @@ export class Metrics {
   /** Set by the node when its engine holds bounded history (the memory engine): read at scrape
    * time, so the history and dedupe gauges are current, not as of the last sweep. */
   historySource: (() => HistorySnapshot) | null = null;
-  private setFromHistory(gauge: Gauge, field: keyof HistorySnapshot): void {
-    const h = this.historySource?.();
-    if (h !== undefined) gauge.set(h[field]);
+  /** A gauge of the engine's bounded history, set from historySource at each scrape. */
+  private historyGauge(name: string, help: string, field: keyof HistorySnapshot): Gauge {
+    const gauge: Gauge = new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect: (): void => {
+        const h = this.historySource?.();
+        if (h !== undefined) gauge.set(h[field]);
+      },
+    });
+    return gauge;
   }
-  readonly historyMessages: Gauge = new Gauge({
-    name: "sb_memory_history_messages",
-    help: "Messages held by the memory engine's bounded history",
-    registers: [this.registry],
-    collect: (): void => this.setFromHistory(this.historyMessages, "messages"),
-  });
-  readonly historyTrimmed: Gauge = new Gauge({
-    name: "sb_memory_history_trimmed",
-    help: "Messages dropped from the memory engine's history by its bound",
-    registers: [this.registry],
-    collect: (): void => this.setFromHistory(this.historyTrimmed, "trimmed"),
-  });
+  readonly historyMessages = this.historyGauge(
+    "sb_memory_history_messages",
+    "Messages held by the memory engine's bounded history",
+    "messages",
+  );
+  readonly historyTrimmed = this.historyGauge(
+    "sb_memory_history_trimmed",
+    "Messages dropped from the memory engine's history by its bound",
+    "trimmed",
+  );
   readonly overloadShed = new Counter({
     name: "sb_overload_shed_total",
     help: "Sends refused with OVERLOADED because the event loop lagged past OVERLOAD_LAG_MS",
@@ -313,30 +320,22 @@ export class Metrics {
     registers: [this.registry],
     collect: (): void => this.eventLoopLag.set(this.lagMs() / 1000),
   });
-  readonly historyLimit: Gauge = new Gauge({
-    name: "sb_memory_history_limit_per_conversation",
-    help: "MEMORY_HISTORY_PER_CONVERSATION",
-    registers: [this.registry],
-    collect: (): void => this.setFromHistory(this.historyLimit, "limitPerConversation"),
-  });
-  readonly dedupeKeys: Gauge = new Gauge({
-    name: "sb_memory_dedupe_keys",
-    help: "client_msg_ids the memory engine remembers for idempotent retries",
-    registers: [this.registry],
-    collect: (): void => this.setFromHistory(this.dedupeKeys, "dedupeKeys"),
-  });
-  readonly dedupeEvicted: Gauge = new Gauge({
-    name: "sb_memory_dedupe_evicted",
-    help: "client_msg_ids forgotten before DEDUPE_TTL_MS because MEMORY_DEDUPE_MAX was reached",
-    registers: [this.registry],
-    collect: (): void => this.setFromHistory(this.dedupeEvicted, "dedupeEvicted"),
-  });
-  readonly dedupeLimit: Gauge = new Gauge({
-    name: "sb_memory_dedupe_limit",
-    help: "MEMORY_DEDUPE_MAX",
-    registers: [this.registry],
-    collect: (): void => this.setFromHistory(this.dedupeLimit, "dedupeLimit"),
-  });
+  readonly historyLimit = this.historyGauge(
+    "sb_memory_history_limit_per_conversation",
+    "MEMORY_HISTORY_PER_CONVERSATION",
+    "limitPerConversation",
+  );
+  readonly dedupeKeys = this.historyGauge(
+    "sb_memory_dedupe_keys",
+    "client_msg_ids the memory engine remembers for idempotent retries",
+    "dedupeKeys",
+  );
+  readonly dedupeEvicted = this.historyGauge(
+    "sb_memory_dedupe_evicted",
+    "client_msg_ids forgotten before DEDUPE_TTL_MS because MEMORY_DEDUPE_MAX was reached",
+    "dedupeEvicted",
+  );
+  readonly dedupeLimit = this.historyGauge("sb_memory_dedupe_limit", "MEMORY_DEDUPE_MAX", "dedupeLimit");
   readonly envelopesOut = new Counter({
     name: "sb_envelopes_published_total",
     help: "Envelopes published to other nodes",

@@ -321,6 +321,7 @@ async function main(): Promise<void> {
   const knobs = [
     "BATCH_MAX_MESSAGES",
     "BATCH_MAX_MS",
+    "OUTBOX_GATHER_MS",
     "DB_ACK_MAX_INFLIGHT",
     "OUTBOX_CLAIM_IDLE_MS",
     "DB_ACK_PATH",

@@ -157,7 +157,7 @@ export async function startOutboxMover(
     consumer,
     queue,
     maxMessages: config.BATCH_MAX_MESSAGES,
-    maxMs: config.BATCH_MAX_MS,
+    maxMs: config.OUTBOX_GATHER_MS,
     claimIdleMs: config.OUTBOX_CLAIM_IDLE_MS,
     job: { attempts: config.PERSIST_ATTEMPTS, backoffMs: config.PERSIST_BACKOFF_MS },
     metrics,

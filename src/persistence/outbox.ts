@@ -30,7 +30,7 @@ export interface OutboxMoverOptions {
   queue: Queue;
   /** Messages per job at most (BATCH_MAX_MESSAGES). */
   maxMessages: number;
-  /** After a read that did not fill a batch, gather this long before enqueueing (BATCH_MAX_MS):
+  /** After a read that did not fill a batch, gather this long before enqueueing (OUTBOX_GATHER_MS):
    * at low rates a job per message would cost more than the messages. */
   maxMs: number;
   /** Longest wait in one XREADGROUP. Default 1,000 ms. */

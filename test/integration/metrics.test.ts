@@ -294,6 +294,7 @@ describe("two nodes on Redis, with MySQL persistence", () => {
       // A tiny hot window: older history is read from MySQL (cold).
       REDIS_HISTORY_MAX: "5",
       BATCH_MAX_MS: "5",
+      OUTBOX_GATHER_MS: "5",
     };
     a = await startTestGateway(env);
     b = await startTestGateway(env);

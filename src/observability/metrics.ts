@@ -307,19 +307,6 @@ export class Metrics {
     "Messages dropped from the memory engine's history by its bound",
     "trimmed",
   );
-  readonly overloadShed = new Counter({
-    name: "sb_overload_shed_total",
-    help: "Sends refused with OVERLOADED because the event loop lagged past OVERLOAD_LAG_MS",
-    registers: [this.registry],
-  });
-  /** Set by the node: how late its lag timer fired last (ms). */
-  lagMs: () => number = () => 0;
-  readonly eventLoopLag: Gauge = new Gauge({
-    name: "sb_event_loop_lag_seconds",
-    help: "How late the node's 100 ms lag timer fired last; sends are shed past OVERLOAD_LAG_MS",
-    registers: [this.registry],
-    collect: (): void => this.eventLoopLag.set(this.lagMs() / 1000),
-  });
   readonly historyLimit = this.historyGauge(
     "sb_memory_history_limit_per_conversation",
     "MEMORY_HISTORY_PER_CONVERSATION",
@@ -336,6 +323,19 @@ export class Metrics {
     "dedupeEvicted",
   );
   readonly dedupeLimit = this.historyGauge("sb_memory_dedupe_limit", "MEMORY_DEDUPE_MAX", "dedupeLimit");
+  readonly overloadShed = new Counter({
+    name: "sb_overload_shed_total",
+    help: "Sends refused with OVERLOADED because the event loop lagged past OVERLOAD_LAG_MS",
+    registers: [this.registry],
+  });
+  /** Set by the node: how late its lag timer fired last (ms). */
+  lagMs: () => number = () => 0;
+  readonly eventLoopLag: Gauge = new Gauge({
+    name: "sb_event_loop_lag_seconds",
+    help: "How late the node's 100 ms lag timer fired last; sends are shed past OVERLOAD_LAG_MS",
+    registers: [this.registry],
+    collect: (): void => this.eventLoopLag.set(this.lagMs() / 1000),
+  });
   readonly envelopesOut = new Counter({
     name: "sb_envelopes_published_total",
     help: "Envelopes published to other nodes",

@@ -4,8 +4,8 @@
 // written after it (one connection, written in call order). With the Batcher's defer as
 // `atEndOfTurn`, the call goes out in the same write as the turn's other commands.
 export class TurnWrites<V> {
-  private entries: Map<string, V> | null = null;
-  private written: Promise<void> | null = null;
+  /** The call being gathered and the promise its callers get; null until the next entry. */
+  private open: { entries: Map<string, V>; written: Promise<void> } | null = null;
 
   constructor(
     private readonly max: number,
@@ -15,29 +15,24 @@ export class TurnWrites<V> {
 
   /** Queues `value` under `key`; with `merge`, a value already queued this turn is combined. */
   add(key: string, value: V, merge?: (queued: V, value: V) => V): Promise<void> {
-    let entries = this.entries;
-    let written = this.written;
-    if (entries === null || written === null) {
-      const fresh = new Map<string, V>();
-      entries = fresh;
-      written = new Promise<void>((resolve, reject) =>
+    let open = this.open;
+    if (open === null) {
+      const entries = new Map<string, V>();
+      const written = new Promise<void>((resolve, reject) =>
         this.atEndOfTurn(() => {
-          if (this.entries === fresh) this.close();
+          if (this.open?.entries === entries) this.open = null;
           // Called synchronously: the command it sends joins this turn's write.
-          this.write(fresh).then(resolve, reject);
+          this.write(entries).then(resolve, reject);
         }),
       );
-      this.entries = entries;
-      this.written = written;
+      open = { entries, written };
+      this.open = open;
     }
+    const { entries, written } = open;
     const queued = merge === undefined ? undefined : entries.get(key);
     entries.set(key, queued === undefined || merge === undefined ? value : merge(queued, value));
-    if (entries.size >= this.max) this.close();
+    // A full call is closed: the next entry opens another, written after it.
+    if (entries.size >= this.max) this.open = null;
     return written;
-  }
-
-  private close(): void {
-    this.entries = null;
-    this.written = null;
   }
 }

@@ -1,5 +1,6 @@
 // `npm run load -- <scenario> [options]`. Exit codes: 0 ok, 1 bugs found (e.g. lost messages),
-// 2 usage error or refused target, 3 the run aborted (worker crash, time limit, Ctrl-C).
+// 2 usage error or refused target, 3 the run aborted (worker crash, time limit, Ctrl-C),
+// 4 incomplete (connections or sends failed: the figures describe a smaller load than asked).
 import { Coordinator } from "./coordinator.js";
 import { RemoteTargetError } from "./guard.js";
 import { HelpRequested, OptionsError, parseOptions, USAGE } from "./options.js";
@@ -45,7 +46,8 @@ async function main(): Promise<number> {
   const files = await writeReports(options.out, result);
   process.stdout.write(`\n${renderSummary(result)}\nwrote ${files.join(", ")}\n`);
   if (result.status === "aborted") return 3;
-  return result.status === "bugs" ? 1 : 0;
+  if (result.status === "bugs") return 1;
+  return result.status === "incomplete" ? 4 : 0;
 }
 
 main().then(

@@ -201,11 +201,16 @@ export class Coordinator {
   // ---------------------------------------------------------------- workers
 
   private spawnWorkers(): void {
-    const workerPath = fileURLToPath(new URL("./worker.ts", import.meta.url));
+    // Compiled (dist/), the workers run compiled too: no TypeScript loader in the measuring processes.
+    const compiled = import.meta.url.endsWith(".js");
+    const workerPath = fileURLToPath(new URL(compiled ? "./worker.js" : "./worker.ts", import.meta.url));
     for (const p of this.plan.workers) {
       const child = fork(workerPath, [], {
         // LOAD_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the generator itself.
-        execArgv: ["--import", "tsx", ...(process.env["LOAD_WORKER_NODE_ARGS"]?.split(" ").filter((a) => a !== "") ?? [])],
+        execArgv: [
+          ...(compiled ? [] : ["--import", "tsx"]),
+          ...(process.env["LOAD_WORKER_NODE_ARGS"]?.split(" ").filter((a) => a !== "") ?? []),
+        ],
         env: { ...process.env, SWITCHBOARD_LOAD_WORKER: "1" },
         stdio: ["ignore", "inherit", "inherit", "ipc"],
         serialization: "advanced",
@@ -430,6 +435,7 @@ export class Coordinator {
       scenario: this.o.scenario,
       status: "ok",
       aborted: this.failure,
+      shortfalls: [],
       startedAt: new Date(this.startedAt).toISOString(),
       durationSec: this.elapsedSec(),
       driver: this.driverName,
@@ -489,7 +495,10 @@ export class Coordinator {
         `the load generator was a bottleneck (peak worker CPU ${Math.round(result.client.peakWorkerCpuPct)}% of a core${c.skipped > 0 ? `, ${c.skipped} sends skipped` : ""}): add --workers or lower the rate`,
       );
     }
-    result.status = this.failure !== null ? "aborted" : result.bugs.length > 0 ? "bugs" : "ok";
+    result.shortfalls = findShortfalls(result);
+    result.warnings.push(...result.shortfalls);
+    result.status =
+      this.failure !== null ? "aborted" : result.bugs.length > 0 ? "bugs" : result.shortfalls.length > 0 ? "incomplete" : "ok";
     return result;
   }
 
@@ -572,6 +581,29 @@ export function findBugs(r: RunResult): string[] {
   return [`LOSS: ${m.lost} acked message deliveries never reached a member that stayed connected (e.g. ${ex})`];
 }
 
+/**
+ * What the run was asked to do and did not: its figures then describe a smaller load than the
+ * options say. Not bugs: an overloaded or unreachable server refuses connections and sends.
+ */
+export function findShortfalls(r: RunResult): string[] {
+  const out: string[] = [];
+  const c = r.connections;
+  if (c.failed > 0) {
+    const why = Object.entries(c.failures)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([reason, n]) => `${reason}: ${n}`)
+      .join(", ");
+    out.push(`${c.failed} of ${c.target} connections failed (${why})`);
+  }
+  if (r.reconnect !== null && r.reconnect.gaveUp > 0)
+    out.push(`${r.reconnect.gaveUp} of ${r.reconnect.dropped} dropped connections did not reconnect`);
+  const m = r.messages;
+  if (m !== null && m.failed > 0) out.push(`${m.failed} of ${m.sent} sends failed`);
+  if (m !== null && m.unacked > 0) out.push(`${m.unacked} of ${m.sent} sends had no ack when the drain ended`);
+  return out;
+}
+
 /** Allowed by at-least-once delivery or worth a look, but not a broken guarantee on their own. */
 export function findNotes(r: RunResult): string[] {
   const m = r.messages;
@@ -579,7 +611,6 @@ export function findNotes(r: RunResult): string[] {
   if (m === null) return notes;
   if (m.outOfOrder > 0) notes.push(`${m.outOfOrder} deliveries arrived below a seq already delivered in their conversation (out of order)`);
   if (m.duplicates > 0) notes.push(`${m.duplicates} duplicate deliveries (at-least-once: the tool dedupes by (conversation, seq))`);
-  if (m.unacked > 0) notes.push(`${m.unacked} sends had no ack when the drain ended`);
   if (m.unverified > 0)
     notes.push(
       `${m.unverified} acked deliveries were neither received nor checked: the final sync failed or got no answer in time (an overloaded server); not counted as lost`,

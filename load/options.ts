@@ -79,7 +79,11 @@ measure and output
   --metrics-url <url>     repeatable: sample a node's /metrics (process_* series)
                           (neither given: each --url's /metrics is tried)
   --out <dir>             default load-results/<scenario>-<timestamp>
-  --help`;
+  --help
+
+exit status
+  0 ok · 1 bugs (an acked message lost) · 2 usage error or refused target · 3 aborted ·
+  4 incomplete (connections, reconnects or sends failed: the figures describe a smaller load)`;
 
 const positiveInt = (name: string, max: number) =>
   z.coerce

@@ -37,8 +37,15 @@ export interface RunResult {
   version: 1;
   runId: string;
   scenario: string;
-  status: "ok" | "bugs" | "aborted";
+  /**
+   * ok: the load ran as asked and no guarantee broke; incomplete: it did not run as asked
+   * (connections or reconnects failed, sends failed or went unacked: see `shortfalls`), so its
+   * figures describe a smaller load; bugs: a broken guarantee (loss); aborted: the run stopped.
+   */
+  status: "ok" | "incomplete" | "bugs" | "aborted";
   aborted: string | null;
+  /** Why the status is "incomplete" (also in warnings); empty otherwise. */
+  shortfalls: string[];
   startedAt: string;
   durationSec: number;
   driver: string;

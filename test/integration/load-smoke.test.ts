@@ -1,6 +1,7 @@
 // A short run of every load scenario against an in-process gateway: the tool completes, its
 // counts are consistent, and it writes its reports. Small N, no timing assertions.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -150,5 +151,23 @@ describe("npm run load (smoke)", () => {
     expect(r.connections).toMatchObject({ target: 30, connected: 30, failed: 0 });
     expectMessagesConsistent(r);
     expectFiles(dir);
+  });
+
+  it("a run whose connections fail is incomplete, not ok, and says why", async () => {
+    // A port that was free a moment ago: nothing listens, every connect is refused.
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, "127.0.0.1", () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const dir = join(outRoot, "refused");
+    const o = parseOptions(["chat", "--pairs", "2", "--rate", "10", "--duration", "1", "--url", `ws://127.0.0.1:${port}/ws`, "--out", dir]);
+    const r = await Coordinator.run(o);
+    expect(r.aborted).toBeNull();
+    expect(r.connections).toMatchObject({ target: 4, connected: 0, failed: 4 });
+    expect(r.status).toBe("incomplete");
+    expect(r.shortfalls).toEqual([expect.stringMatching(/^4 of 4 connections failed \(.*ECONNREFUSED: 4\)$/)]);
+    expect(r.warnings).toContain(r.shortfalls[0]);
   });
 });

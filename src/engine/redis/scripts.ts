@@ -52,12 +52,16 @@ end
 /**
  * The appends of one loop turn, each atomic as before (dedupe check + INCR + history insert +
  * trims + user index (+ outbox entry)), in call order, then the presence of the users their
- * fan-outs go to: one call instead of an append and a lookup per message.
- * KEYS: outbox; per message: seq, history, dedupe, then its userConversations keys; then the
- * presence hash of each user to locate.
- * ARGV: dedupeTtlMs, historyMax, ageCutoffMs, historyMaxAgeMs, writeOutbox ("1" or "0"),
- * heartbeat key prefix, message count; per message: record (without seq), dedupe suffix
- * "<sentAtMs>:<messageId>:<conversationId>", conversationId, count of its userConversations keys.
+ * fan-outs go to: one call instead of an append and a presence lookup per message.
+ * KEYS: outbox. ARGV: dedupeTtlMs, historyMax, ageCutoffMs, historyMaxAgeMs, writeOutbox ("1" or
+ * "0"), heartbeat key prefix, key prefix, message count, count of users to locate, then one
+ * packed argument (see packAppends in store.ts): per message its conversationId, record (without
+ * seq), dedupe suffix "<sentAtMs>:<messageId>:<conversationId>", senderId, clientMsgId and the
+ * users of its user index; then the users to locate. Each string is length-prefixed (record:
+ * 4 bytes, others: 2, the user count: 1; little-endian).
+ * Packed rather than one argument per field: ioredis spends about a microsecond of CPU per
+ * argument it writes (about ten per message), and the key names are derived here from the
+ * prefix as in keys.ts (which is why this script needs one Redis primary, not Redis Cluster).
  * The outbox entry {c = conversationId, r = record with seq} is what makes ACK_MODE=store safe to
  * ack on this reply alone: the message cannot be stored without also being queued for MySQL.
  * Returns one reply per message, {1, dedupeValue, originalRecordOrEmpty} for a retry and
@@ -65,17 +69,22 @@ end
  */
 const APPEND = `${LUA_HELPERS}${LUA_LIVE}
 local ttl, max, cutoff, maxAge = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
-local writeOutbox, alivePrefix, count = ARGV[5] == '1', ARGV[6], tonumber(ARGV[7])
+local writeOutbox, alivePrefix, prefix = ARGV[5] == '1', ARGV[6], ARGV[7]
+local count, locate, packed = tonumber(ARGV[8]), tonumber(ARGV[9]), ARGV[10]
+local unpack = struct.unpack
 local out = {}
-local k, a = 2, 8
+local at = 1
+local conv, record, suffix, sender, clientMsgId, users
 for m = 1, count do
-  local seqKey, history, dedupe = KEYS[k], KEYS[k + 1], KEYS[k + 2]
-  local record, suffix, conv, users = ARGV[a], ARGV[a + 1], ARGV[a + 2], tonumber(ARGV[a + 3])
-  local firstUser = k + 3
-  k = firstUser + users
-  a = a + 4
+  conv, record, suffix, sender, clientMsgId, users, at = unpack('<I2c0I4c0I2c0I2c0I2c0B', packed, at)
+  local history = prefix .. 'c:' .. conv .. ':h'
+  local dedupe = prefix .. 'd:' .. sender .. ':' .. clientMsgId
   local seen = redis.call('GET', dedupe)
   if seen then
+    for i = 1, users do
+      local skipped
+      skipped, at = unpack('<I2c0', packed, at)
+    end
     local seq, seenConv = string.match(seen, '^(%d+):%d+:[^:]*:(.*)$')
     -- '' rather than false: a RESP3 client would receive false as the boolean 0, not as null.
     local original = ''
@@ -84,15 +93,17 @@ for m = 1, count do
     end
     out[m] = {1, seen, original}
   else
-    local seq = redis.call('INCR', seqKey)
+    local seq = redis.call('INCR', prefix .. 'c:' .. conv .. ':seq')
     local member = record .. '\\16' .. varint(seq)
     redis.call('ZADD', history, seq, member)
     redis.call('SET', dedupe, seq .. ':' .. suffix, 'PX', ttl)
     if writeOutbox then redis.call('XADD', KEYS[1], '*', 'c', conv, 'r', member) end
     -- The seq key and the user index never expire, so indexing at a conversation's first message
     -- is enough (a redis.call per user per message saved).
-    if seq == 1 then
-      for i = firstUser, k - 1 do redis.call('SADD', KEYS[i], conv) end
+    for i = 1, users do
+      local user
+      user, at = unpack('<I2c0', packed, at)
+      if seq == 1 then redis.call('SADD', prefix .. 'u:' .. user .. ':convs', conv) end
     end
     -- The window is always a contiguous run of seqs ending at this one (only prefixes are
     -- trimmed, and an expired window restarts empty), so the count trim is a trim by score.
@@ -115,7 +126,11 @@ for m = 1, count do
 end
 local located = {}
 local alive = {}
-for i = k, #KEYS do located[#located + 1] = live(KEYS[i], alive, alivePrefix) end
+for i = 1, locate do
+  local user
+  user, at = unpack('<I2c0', packed, at)
+  located[i] = live(prefix .. 'p:' .. user, alive, alivePrefix)
+end
 out[count + 1] = located
 return out
 `;
@@ -271,7 +286,7 @@ return 1
 
 /** Every script, by the command name it is registered under. */
 export const SCRIPTS = {
-  sbAppend: { lua: APPEND },
+  sbAppend: { lua: APPEND, numberOfKeys: 1 },
   sbRead: { lua: READ, numberOfKeys: 2 },
   sbSetCursors: { lua: SET_CURSORS },
   sbGroupCreate: { lua: GROUP_CREATE },

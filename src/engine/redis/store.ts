@@ -85,8 +85,8 @@ export class RedisStore implements MessageStore {
     // Runs inside the batcher's end of turn (see Batcher.defer): a failure rejects this batch's
     // callers, never the batcher.
     try {
-      const { keys, args, locatedUsers } = this.appendCall(batch);
-      this.batcher.send<AppendCallReply>("sbAppendBuffer", keys.length, ...keys, ...args).then(
+      const { args, locatedUsers } = this.appendCall(batch);
+      this.batcher.send<AppendCallReply>("sbAppendBuffer", this.keys.outbox(), ...args).then(
         (replies) => this.settleAppends(batch, replies, locatedUsers),
         (err: unknown) => {
           for (const p of batch) p.reject(err);
@@ -97,36 +97,70 @@ export class RedisStore implements MessageStore {
     }
   };
 
-  /** KEYS and ARGV of one append call (see APPEND in scripts.ts). */
-  private appendCall(batch: readonly PendingAppend[]): { keys: string[]; args: (string | number | Uint8Array)[]; locatedUsers: string[] } {
-    const k = this.keys;
-    const keys: string[] = [k.outbox()];
-    const args: (string | number | Uint8Array)[] = [
+  /** ARGV of one append call (see APPEND in scripts.ts), the packed argument last. */
+  private appendCall(batch: readonly PendingAppend[]): { args: (string | number | Buffer)[]; locatedUsers: string[] } {
+    const located = new Set<string>();
+    const records: Uint8Array[] = [];
+    const suffixes: string[] = [];
+    const indexUsers: (readonly string[])[] = [];
+    // Upper bound of the packed size: UTF-8 takes at most 3 bytes per UTF-16 unit.
+    let size = 0;
+    for (const { input, messageId, sentAtMs } of batch) {
+      const record = encodeRecord(input, messageId, sentAtMs);
+      const suffix = dedupeSuffix(sentAtMs, messageId, input.conversationId);
+      const m = input.memberIds;
+      const users = m.length < 2 || (m.length === 2 && m[0] !== m[1]) ? m : [...new Set(m)];
+      records.push(record);
+      suffixes.push(suffix);
+      indexUsers.push(users);
+      size +=
+        2 * 5 +
+        2 +
+        1 +
+        record.length +
+        3 * (input.conversationId.length + suffix.length + input.senderId.length + input.clientMsgId.length);
+      for (const u of users) size += 2 + 3 * u.length;
+      if (input.locate !== undefined) for (const u of input.locate) located.add(u);
+    }
+    const locatedUsers = [...located];
+    for (const u of locatedUsers) size += 2 + 3 * u.length;
+    const packed = Buffer.allocUnsafe(size);
+    let at = 0;
+    const str = (s: string): void => {
+      const n = packed.write(s, at + 2);
+      if (n > 0xffff) throw new RangeError(`append: a ${n}-byte string does not fit the packed format`);
+      packed.writeUInt16LE(n, at);
+      at += 2 + n;
+    };
+    for (let i = 0; i < batch.length; i++) {
+      const { input } = batch[i]!;
+      const record = records[i]!;
+      const users = indexUsers[i]!;
+      str(input.conversationId);
+      packed.writeUInt32LE(record.length, at);
+      packed.set(record, at + 4);
+      at += 4 + record.length;
+      str(suffixes[i]!);
+      str(input.senderId);
+      str(input.clientMsgId);
+      packed.writeUInt8(users.length, at);
+      at += 1;
+      for (const u of users) str(u);
+    }
+    for (const u of locatedUsers) str(u);
+    const args = [
       this.opts.dedupeTtlMs,
       this.opts.historyMaxPerConversation,
       batch[0]!.sentAtMs - this.opts.historyMaxAgeMs,
       this.opts.historyMaxAgeMs,
       this.opts.outbox ? "1" : "0",
-      k.nodeAlivePrefix(),
+      this.keys.nodeAlivePrefix(),
+      this.keys.prefix,
       batch.length,
+      locatedUsers.length,
+      packed.subarray(0, at),
     ];
-    const located = new Set<string>();
-    for (const { input, messageId, sentAtMs } of batch) {
-      keys.push(k.seq(input.conversationId), k.history(input.conversationId), k.dedupe(input.senderId, input.clientMsgId));
-      const m = input.memberIds;
-      const users = m.length < 2 || (m.length === 2 && m[0] !== m[1]) ? m : [...new Set(m)];
-      for (const u of users) keys.push(k.userConversations(u));
-      args.push(
-        encodeRecord(input, messageId, sentAtMs),
-        dedupeSuffix(sentAtMs, messageId, input.conversationId),
-        input.conversationId,
-        users.length,
-      );
-      if (input.locate !== undefined) for (const u of input.locate) located.add(u);
-    }
-    const locatedUsers = [...located];
-    for (const u of locatedUsers) keys.push(k.presence(u));
-    return { keys, args, locatedUsers };
+    return { args, locatedUsers };
   }
 
   private settleAppends(batch: PendingAppend[], replies: AppendCallReply, locatedUsers: readonly string[]): void {

@@ -76,6 +76,79 @@ export class Tally {
   }
 }
 
+interface HotValue {
+  labels: Record<string, string | number>;
+  value: number;
+  metricName: string;
+}
+
+/**
+ * A histogram without labels for the per-message path: observe() counts in its own array, and the
+ * registry reads it at every scrape, in the exposition of prom-client's Histogram (same series,
+ * cumulative buckets, +Inf, _sum, _count). prom-client's observe() builds a closure, a label
+ * object and a label hash per call: in a memory-engine run at 8,000 msg/s, dropping the two
+ * observations per message saved 6-7 % of the gateway's CPU.
+ */
+export class HotHistogram {
+  readonly type = "histogram";
+  readonly aggregator = "sum";
+  private readonly counts: Float64Array;
+  private sum = 0;
+  private count = 0;
+  /** False after reset() until the next observation: prom-client's Histogram then has no series. */
+  private present = true;
+
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly upperBounds: readonly number[],
+    registry: Registry,
+  ) {
+    this.counts = new Float64Array(upperBounds.length);
+    // The registry takes any metric with name, help, type and get(); its typing lists its own classes.
+    registry.registerMetric(this as unknown as Histogram);
+  }
+
+  observe(value: number): void {
+    const bounds = this.upperBounds;
+    for (let i = 0; i < bounds.length; i++) {
+      if (value <= bounds[i]!) {
+        this.counts[i]! += 1;
+        break;
+      }
+    }
+    this.sum += value;
+    this.count += 1;
+    this.present = true;
+  }
+
+  /** What the registry formats (prom-client's typings say `type` is an enum; at run time it is this string). */
+  get(): { name: string; help: string; type: "histogram"; values: HotValue[]; aggregator: "sum" } {
+    const bucket = `${this.name}_bucket`;
+    const values: HotValue[] = [];
+    if (!this.present) return { name: this.name, help: this.help, type: "histogram", values, aggregator: "sum" };
+    let acc = 0;
+    for (let i = 0; i < this.upperBounds.length; i++) {
+      acc += this.counts[i]!;
+      values.push({ labels: { le: this.upperBounds[i]! }, value: acc, metricName: bucket });
+    }
+    values.push(
+      { labels: { le: "+Inf" }, value: this.count, metricName: bucket },
+      { labels: {}, value: this.sum, metricName: `${this.name}_sum` },
+      { labels: {}, value: this.count, metricName: `${this.name}_count` },
+    );
+    return { name: this.name, help: this.help, type: "histogram", values, aggregator: "sum" };
+  }
+
+  /** Registry.resetMetrics() calls this. */
+  reset(): void {
+    this.counts.fill(0);
+    this.sum = 0;
+    this.count = 0;
+    this.present = false;
+  }
+}
+
 /** A counter's label children as tallies, one per label value, made on first use. */
 export class TallyChildren<K> {
   private readonly cache = new Map<K, Tally>();
@@ -220,18 +293,13 @@ export class Metrics {
     help: "Message frames written to local sockets (live and catch-up)",
     registers: [this.registry],
   });
-  readonly sendDeliverLatency = new Histogram({
-    name: "sb_send_deliver_seconds",
-    help: "Message sent_at_ms (stored) to its frame written to a recipient socket, once per routed batch",
-    buckets: DELIVER_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly sendAckLatency = new Histogram({
-    name: "sb_send_ack_seconds",
-    help: "Frame received to send_ack written",
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly sendDeliverLatency = new HotHistogram(
+    "sb_send_deliver_seconds",
+    "Message sent_at_ms (stored) to its frame written to a recipient socket, once per routed batch",
+    DELIVER_BUCKETS,
+    this.registry,
+  );
+  readonly sendAckLatency = new HotHistogram("sb_send_ack_seconds", "Frame received to send_ack written", LATENCY_BUCKETS, this.registry);
   readonly syncRequests = new Counter({ name: "sb_sync_requests_total", help: "Sync requests", registers: [this.registry] });
   readonly syncMessages = new Counter({
     name: "sb_sync_messages_total",

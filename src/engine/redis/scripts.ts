@@ -55,10 +55,10 @@ end
  * fan-outs go to: one call instead of an append and a presence lookup per message.
  * KEYS: outbox. ARGV: dedupeTtlMs, historyMax, ageCutoffMs, historyMaxAgeMs, writeOutbox ("1" or
  * "0"), heartbeat key prefix, key prefix, message count, count of users to locate, then one
- * packed argument (see packAppends in store.ts): per message its conversationId, record (without
- * seq), dedupe suffix "<sentAtMs>:<messageId>:<conversationId>", senderId, clientMsgId and the
- * users of its user index; then the users to locate. Each string is length-prefixed (record:
- * 4 bytes, others: 2, the user count: 1; little-endian).
+ * packed argument (see appendCall in store.ts): per message its conversationId, record (without
+ * seq), dedupe suffix "<sentAtMs>:<messageId>:<conversationId>", "<senderId>:<clientMsgId>" and
+ * the users of its user index joined by ","; then the users to locate. Each string is
+ * length-prefixed (record: 4 bytes, others: 2; little-endian).
  * Packed rather than one argument per field: ioredis spends about a microsecond of CPU per
  * argument it writes (about ten per message), and the key names are derived here from the
  * prefix as in keys.ts (which is why this script needs one Redis primary, not Redis Cluster).
@@ -74,17 +74,13 @@ local count, locate, packed = tonumber(ARGV[8]), tonumber(ARGV[9]), ARGV[10]
 local unpack = struct.unpack
 local out = {}
 local at = 1
-local conv, record, suffix, sender, clientMsgId, users
+local conv, record, suffix, sentBy, users
 for m = 1, count do
-  conv, record, suffix, sender, clientMsgId, users, at = unpack('<I2c0I4c0I2c0I2c0I2c0B', packed, at)
+  conv, record, suffix, sentBy, users, at = unpack('<I2c0I4c0I2c0I2c0I2c0', packed, at)
   local history = prefix .. 'c:' .. conv .. ':h'
-  local dedupe = prefix .. 'd:' .. sender .. ':' .. clientMsgId
+  local dedupe = prefix .. 'd:' .. sentBy
   local seen = redis.call('GET', dedupe)
   if seen then
-    for i = 1, users do
-      local skipped
-      skipped, at = unpack('<I2c0', packed, at)
-    end
     local seq, seenConv = string.match(seen, '^(%d+):%d+:[^:]*:(.*)$')
     -- '' rather than false: a RESP3 client would receive false as the boolean 0, not as null.
     local original = ''
@@ -100,10 +96,8 @@ for m = 1, count do
     if writeOutbox then redis.call('XADD', KEYS[1], '*', 'c', conv, 'r', member) end
     -- The seq key and the user index never expire, so indexing at a conversation's first message
     -- is enough (a redis.call per user per message saved).
-    for i = 1, users do
-      local user
-      user, at = unpack('<I2c0', packed, at)
-      if seq == 1 then redis.call('SADD', prefix .. 'u:' .. user .. ':convs', conv) end
+    if seq == 1 then
+      for user in string.gmatch(users, '[^,]+') do redis.call('SADD', prefix .. 'u:' .. user .. ':convs', conv) end
     end
     -- The window is always a contiguous run of seqs ending at this one (only prefixes are
     -- trimmed, and an expired window restarts empty), so the count trim is a trim by score.

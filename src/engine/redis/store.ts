@@ -101,25 +101,19 @@ export class RedisStore implements MessageStore {
   private appendCall(batch: readonly PendingAppend[]): { args: (string | number | Buffer)[]; locatedUsers: string[] } {
     const located = new Set<string>();
     const records: Uint8Array[] = [];
-    const suffixes: string[] = [];
-    const indexUsers: (readonly string[])[] = [];
+    /** Per message: dedupe suffix, "<senderId>:<clientMsgId>", index users joined by ",". */
+    const strings: string[] = [];
     // Upper bound of the packed size: UTF-8 takes at most 3 bytes per UTF-16 unit.
     let size = 0;
     for (const { input, messageId, sentAtMs } of batch) {
       const record = encodeRecord(input, messageId, sentAtMs);
       const suffix = dedupeSuffix(sentAtMs, messageId, input.conversationId);
-      const m = input.memberIds;
-      const users = m.length < 2 || (m.length === 2 && m[0] !== m[1]) ? m : [...new Set(m)];
+      const sentBy = `${input.senderId}:${input.clientMsgId}`;
+      // User ids have no "," (USER_ID in core/ids.ts); the script indexes each once (SADD).
+      const users = input.memberIds.join(",");
       records.push(record);
-      suffixes.push(suffix);
-      indexUsers.push(users);
-      size +=
-        2 * 5 +
-        2 +
-        1 +
-        record.length +
-        3 * (input.conversationId.length + suffix.length + input.senderId.length + input.clientMsgId.length);
-      for (const u of users) size += 2 + 3 * u.length;
+      strings.push(suffix, sentBy, users);
+      size += 4 + record.length + 2 * 4 + 3 * (input.conversationId.length + suffix.length + sentBy.length + users.length);
       if (input.locate !== undefined) for (const u of input.locate) located.add(u);
     }
     const locatedUsers = [...located];
@@ -133,19 +127,14 @@ export class RedisStore implements MessageStore {
       at += 2 + n;
     };
     for (let i = 0; i < batch.length; i++) {
-      const { input } = batch[i]!;
       const record = records[i]!;
-      const users = indexUsers[i]!;
-      str(input.conversationId);
+      str(batch[i]!.input.conversationId);
       packed.writeUInt32LE(record.length, at);
       packed.set(record, at + 4);
       at += 4 + record.length;
-      str(suffixes[i]!);
-      str(input.senderId);
-      str(input.clientMsgId);
-      packed.writeUInt8(users.length, at);
-      at += 1;
-      for (const u of users) str(u);
+      str(strings[3 * i]!);
+      str(strings[3 * i + 1]!);
+      str(strings[3 * i + 2]!);
     }
     for (const u of locatedUsers) str(u);
     const args = [

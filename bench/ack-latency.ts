@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import mysql from "mysql2/promise";
 import type { RunResult } from "../load/result.js";
+import { unlinkMatching } from "../load/run-cleanup.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../src/persistence/mysql-url.js";
 import { REDIS_GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
 
@@ -286,14 +287,7 @@ async function oneRun(run: string): Promise<Row> {
     await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
     await admin.end();
     const redis = new Redis(REDIS_URL);
-    for (const pattern of [`${redisPrefix}*`, `${bullPrefix}:*`]) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== "0");
-    }
+    for (const pattern of [`${redisPrefix}*`, `${bullPrefix}:*`]) await unlinkMatching(redis, pattern);
     redis.disconnect();
   }
 }

@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Redis } from "ioredis";
+import { unlinkMatching } from "../load/run-cleanup.js";
 import { RedisEngine } from "../src/engine/redis/redis-engine.js";
 
 const env = (k: string, d: number): number => Number(process.env[k] ?? d);
@@ -72,12 +73,7 @@ try {
       `redis-server ${per(redisUs)} µs, wall ${per((performance.now() - t0) * 1000)} µs`,
   );
 } finally {
-  let cursor = "0";
-  do {
-    const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-    cursor = next;
-    if (keys.length > 0) await client.unlink(...keys);
-  } while (cursor !== "0");
+  await unlinkMatching(client, `${prefix}*`);
   client.disconnect();
   subscriber.disconnect();
 }

@@ -27,6 +27,7 @@ import { formatMysqlUrl, parseMysqlUrl } from "../src/persistence/mysql-url.js";
 import { Coordinator } from "./coordinator.js";
 import { parseOptions, type Target } from "./options.js";
 import { writeReports } from "./report.js";
+import { unlinkMatching } from "./run-cleanup.js";
 import type { RunResult } from "./result.js";
 import { REDIS_GATEWAY_NODE_FLAGS } from "../src/main/node-flags.js";
 
@@ -275,12 +276,7 @@ async function dropRedisPrefix(prefix: string): Promise<void> {
   const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await r.connect();
-    let cursor = "0";
-    do {
-      const [next, keys] = await r.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await r.unlink(...keys);
-    } while (cursor !== "0");
+    await unlinkMatching(r, `${prefix}*`);
   } finally {
     r.disconnect();
   }

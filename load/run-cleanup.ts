@@ -5,20 +5,23 @@ import { Redis } from "ioredis";
 import mysql from "mysql2/promise";
 import { parseMysqlUrl } from "../src/persistence/mysql-url.js";
 
+/** Unlinks every key matching `pattern` (SCAN in pages of 1,000). */
+export async function unlinkMatching(redis: Redis, pattern: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== "0");
+}
+
 export async function cleanupRun(redisUrl: string, mysqlUrl: string, tag: string): Promise<void> {
   const t = parseMysqlUrl(mysqlUrl);
   const c = await mysql.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password });
   await c.query(`DROP DATABASE IF EXISTS \`${tag}\``).finally(() => c.end());
   const r = new Redis(redisUrl);
   try {
-    for (const pattern of [`${tag}:*`, `${tag}-bull:*`]) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await r.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-        cursor = next;
-        if (keys.length > 0) await r.unlink(...keys);
-      } while (cursor !== "0");
-    }
+    for (const pattern of [`${tag}:*`, `${tag}-bull:*`]) await unlinkMatching(r, pattern);
   } finally {
     r.disconnect();
   }

@@ -39,9 +39,17 @@ export interface Route {
 const userId = z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, "must match [A-Za-z0-9_.@-]{1,64}");
 const userIds = z.array(userId).min(1, "must list at least one user").max(5000);
 
+/** Stored text: JSON can carry unpaired surrogates ("\ud800"), which have no UTF-8 form. */
+const text = (max: number, min = 0) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => s.isWellFormed(), "must be well-formed Unicode text (it holds an unpaired surrogate)");
+
 const createGroupBody = z.strictObject({
   owner_id: userId,
-  name: z.string().max(200),
+  name: text(200),
   member_ids: z.array(userId).max(5000).default([]),
   group_id: z
     .string()
@@ -56,8 +64,8 @@ const publishBody = z
     sender_id: userId.optional(),
     body: z.string().optional(),
     body_base64: z.base64("must be base64").optional(),
-    content_type: z.string().max(128).default(""),
-    idempotency_key: z.string().min(1).max(128),
+    content_type: text(128).default(""),
+    idempotency_key: text(128, 1),
   })
   .refine((b) => (b.body === undefined) !== (b.body_base64 === undefined), { message: "set exactly one of body and body_base64" });
 

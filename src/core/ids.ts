@@ -62,7 +62,21 @@ export function assertClientMsgId(id: string): string {
   if (id.length === 0 || id.length > CLIENT_MSG_ID_MAX) {
     throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `client_msg_id must be 1-${CLIENT_MSG_ID_MAX} characters`);
   }
-  return id;
+  return assertWellFormed(id, "client_msg_id");
+}
+
+/** A lone surrogate (JSON accepts "\ud800") has no UTF-8 form: stores would keep bytes that
+ * strict decoders refuse, breaking reads of the conversation. Browsers without isWellFormed
+ * (before 2023) use the regex: with the u flag, \p{Cs} matches only unpaired surrogates. */
+const isWellFormed: (s: string) => boolean =
+  typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/\p{Cs}/u.test(s);
+
+/** Text that is stored or used in keys must be well-formed Unicode. */
+export function assertWellFormed(value: string, field: string): string {
+  if (!isWellFormed(value)) {
+    throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `${field} must be well-formed Unicode text (it holds an unpaired surrogate)`);
+  }
+  return value;
 }
 
 /** Short random ids (base64url): message, session and group ids. */

@@ -15,7 +15,7 @@ import {
 import type { AppendResult, Engine, Group, ReadResult, StoredMessage } from "../engine/types.js";
 import { hasHistoryStats } from "../engine/types.js";
 import type { Metrics, ServerFrameType } from "../observability/metrics.js";
-import { assertClientMsgId, assertUserId, IdGenerator, parseConversationId, type ConversationRef } from "./ids.js";
+import { assertClientMsgId, assertUserId, assertWellFormed, IdGenerator, parseConversationId, type ConversationRef } from "./ids.js";
 import { LagMonitor } from "./lag.js";
 import { Keepalive } from "./keepalive.js";
 import { KeyedRateLimiter } from "./rate-limit.js";
@@ -345,6 +345,7 @@ export class GatewayNode {
     if (input.contentType.length > MAX_CONTENT_TYPE) {
       throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `content_type must be at most ${MAX_CONTENT_TYPE} characters`);
     }
+    assertWellFormed(input.contentType, "content_type");
     this.assertEngineUp();
     this.assertNotOverloaded();
     const conv = parseConversationId(input.conversationId);
@@ -548,6 +549,7 @@ export class GatewayNode {
   /** Creates a group owned by `ownerId` (used by the protocol and the server API). */
   async createGroup(ownerId: string, name: string, memberIds: readonly string[], groupId?: string): Promise<Group> {
     if (name.length > 200) throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, "name must be at most 200 characters");
+    assertWellFormed(name, "name");
     for (const u of memberIds) assertUserId(u, "member_ids");
     const members = [...new Set([ownerId, ...memberIds])];
     this.assertGroupSize(members.length);

@@ -81,6 +81,20 @@ export function engineContract(name: string, factory: EngineFactory): void {
         expect((await e.store.read(conv, 0, 10)).lastSeq).toBe(2);
       });
 
+      it("stores and dedupes client_msg_ids and types beyond ASCII, byte for byte", async () => {
+        const e = await engine();
+        const conv = dm();
+        const id = `😀${"é".repeat(40)}日本語,a:b`;
+        const first = await e.store.append({ ...input(conv, "alice", id), contentType: "text/plain; charset=ünï" });
+        const retry = await e.store.append({ ...input(conv, "alice", id), contentType: "text/plain; charset=ünï" });
+        expect(retry).toMatchObject({
+          duplicate: true,
+          message: { seq: 1, messageId: first.message.messageId, clientMsgId: `${id}@${conv}` },
+        });
+        const [read] = (await e.store.read(conv, 0, 10)).messages;
+        expect(read).toMatchObject({ clientMsgId: `${id}@${conv}`, contentType: "text/plain; charset=ünï" });
+      });
+
       it("dedupes concurrent retries of one send to exactly one stored message", async () => {
         const e = await engine();
         const conv = dm();

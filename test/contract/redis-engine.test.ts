@@ -113,6 +113,20 @@ describe("redis engine: appends of one loop turn", () => {
     // Without users to locate there is nothing to report.
     expect((await a.store.append(message(`dm:${online}:${offline}`, online, uniqueId("m")))).located).toBeUndefined();
   });
+
+  it("refuse a message too long for the packed call alone, not the turn it shares", async () => {
+    const e = await engine();
+    const conv = `dm:${uniqueId("pa")}:${uniqueId("pb")}`;
+    const [a, b] = conv.slice(3).split(":") as [string, string];
+    const crowd = Array.from({ length: 1_100 }, (_, i) => `member-${i}-${"x".repeat(50)}`);
+    const [ok, tooLong] = await Promise.allSettled([
+      e.store.append({ ...message(conv, a, uniqueId("m")), memberIds: [a, b] }),
+      e.store.append({ ...message(conv, b, uniqueId("m")), memberIds: crowd }),
+    ]);
+    expect(ok).toMatchObject({ status: "fulfilled", value: { duplicate: false, message: { seq: 1 } } });
+    expect(tooLong).toMatchObject({ status: "rejected", reason: { message: "member list is too long to store" } });
+    expect((await e.store.read(conv, 0, 10)).lastSeq).toBe(1);
+  });
 });
 
 describe("redis engine: group cache", () => {

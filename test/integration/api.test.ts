@@ -134,6 +134,9 @@ describe("server API routing and validation", () => {
       ["POST", "/v1/conversations/dm:a:b/messages", { body: "x", body_base64: "eA==", idempotency_key: "k" }, /exactly one/],
       ["POST", "/v1/conversations/dm:a:b/messages", { body_base64: "***", idempotency_key: "k" }, /body_base64/],
       ["POST", "/v1/conversations/nope/messages", { body: "x", idempotency_key: "k" }, /conversation_id/],
+      ["POST", "/v1/conversations/dm:a:b/messages", { body: "x", idempotency_key: "k\ud800" }, /idempotency_key: must be well-formed/],
+      ["POST", "/v1/conversations/dm:a:b/messages", { body: "x", idempotency_key: "k", content_type: "\udc00" }, /content_type/],
+      ["POST", "/v1/groups", { owner_id: "a", name: "team\ud83d" }, /name: must be well-formed/],
       ["GET", "/v1/presence", undefined, /user_ids/],
       ["POST", "/v1/users/bad%20id/disconnect", undefined, /user id/],
     ];

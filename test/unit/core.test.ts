@@ -62,6 +62,10 @@ describe("conversation ids", () => {
   it("bounds client_msg_id and makes unique ids", () => {
     expect(() => assertClientMsgId("")).toThrow(SwitchboardError);
     expect(() => assertClientMsgId("x".repeat(129))).toThrow(SwitchboardError);
+    // Unpaired surrogates have no UTF-8 form; pairs (emoji) are fine.
+    expect(() => assertClientMsgId("k\ud800")).toThrow(/well-formed/);
+    expect(() => assertClientMsgId("\udc00k")).toThrow(/well-formed/);
+    expect(assertClientMsgId("😀".repeat(64))).toBe("😀".repeat(64));
     const g = new IdGenerator();
     const ids = new Set(Array.from({ length: 1000 }, () => g.next()));
     expect(ids.size).toBe(1000);

@@ -1,6 +1,7 @@
 // Sequencing, dedupe, hot history, cursors and the user -> conversations index in Redis. The
 // appends of one loop turn go as one script call (each append atomic), in the batcher's write.
 import { IdGenerator } from "../../core/ids.js";
+import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
 import type { AppendInput, AppendResult, ConversationHead, MessageStore, ReadResult, StoredMessage } from "../types.js";
 import type { Batcher } from "./batcher.js";
 import { decodeRecord, dedupeSuffix, encodeRecord, fromDedupe } from "./codec.js";
@@ -71,6 +72,9 @@ export class RedisStore implements MessageStore {
    * in Redis).
    */
   append(input: AppendInput): Promise<AppendResult> {
+    const tooLong = oversizedField(input);
+    // Refused alone here: in the packed call it would fail the whole turn's appends.
+    if (tooLong !== null) return Promise.reject(new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `${tooLong} is too long to store`));
     return new Promise<AppendResult>((resolve, reject) => {
       if (this.appends.length === 0) this.batcher.defer(this.sendAppends);
       this.appends.push({ input, messageId: this.ids.next(), sentAtMs: this.opts.now(), resolve, reject });
@@ -87,7 +91,14 @@ export class RedisStore implements MessageStore {
     try {
       const { args, locatedUsers } = this.appendCall(batch);
       this.batcher.send<AppendCallReply>("sbAppendBuffer", this.keys.outbox(), ...args).then(
-        (replies) => this.settleAppends(batch, replies, locatedUsers),
+        (replies) => {
+          try {
+            this.settleAppends(batch, replies, locatedUsers);
+          } catch (err) {
+            // Callers already settled keep their result (a promise settles once).
+            for (const p of batch) p.reject(err);
+          }
+        },
         (err: unknown) => {
           for (const p of batch) p.reject(err);
         },
@@ -174,7 +185,16 @@ export class RedisStore implements MessageStore {
         continue;
       }
       if (reply[0] === 1) {
-        resolve({ message: this.original(reply, input), duplicate: true, located });
+        // The original's record is decoded here: a record that does not decode fails this
+        // retry alone, not its turn (nor, unhandled, the process).
+        let original: StoredMessage;
+        try {
+          original = this.original(reply, input);
+        } catch (err) {
+          reject(err);
+          continue;
+        }
+        resolve({ message: original, duplicate: true, located });
         continue;
       }
       this.trimmedHere += reply[2];
@@ -248,4 +268,23 @@ export class RedisStore implements MessageStore {
     if (reply[2].length === 0) return fromDedupe(dedupe, input);
     return decodeRecord(fromDedupe(dedupe, input).conversationId, reply[2]);
   }
+}
+
+/** Length prefixes of the packed append call (see APPEND): 2 bytes for every field but the record. */
+const PACKED_FIELD_MAX = 0xffff;
+/** "<sentAtMs>:<messageId>:" before the conversation id in the dedupe suffix: under 64 bytes. */
+const SUFFIX_HEAD_MAX = 64;
+
+/** The first field of `input` whose UTF-8 form cannot be length-prefixed in the packed call, or
+ * null. UTF-8 takes at most 3 bytes per UTF-16 unit; ids are short, so the exact count is rare. */
+function oversizedField(input: AppendInput): string | null {
+  const fits = (units: number, text: () => string): boolean =>
+    3 * units <= PACKED_FIELD_MAX || Buffer.byteLength(text()) <= PACKED_FIELD_MAX;
+  const conv = input.conversationId;
+  if (!fits(conv.length + SUFFIX_HEAD_MAX, () => `${"x".repeat(SUFFIX_HEAD_MAX)}${conv}`)) return "conversation_id";
+  if (!fits(input.senderId.length + 1 + input.clientMsgId.length, () => `${input.senderId}:${input.clientMsgId}`)) return "client_msg_id";
+  let units = 0;
+  for (const u of input.memberIds) units += u.length + 1;
+  if (!fits(units, () => input.memberIds.join(","))) return "member list";
+  return null;
 }

@@ -404,6 +404,10 @@ function judge(r: RunResult, rate: number): { pass: boolean; why: string } {
   if (r.aborted !== null) return { pass: false, why: `aborted: ${r.aborted}` };
   if (m === null) return { pass: false, why: "no messages" };
   if (m.lost > 0) return { pass: false, why: `${m.lost} lost` };
+  // The worker spreads the rate over the pairs that connected: a step with refused connections
+  // could meet the rate and the p99 with less load per connection than asked.
+  if (r.connections.failed > 0) return { pass: false, why: `${r.connections.failed} connections failed` };
+  if (r.disconnects.unexpected > 0) return { pass: false, why: `${r.disconnects.unexpected} unexpected disconnects` };
   if (m.failed > 0) return { pass: false, why: `${m.failed} sends failed` };
   if (m.unacked > 0) return { pass: false, why: `${m.unacked} unacked` };
   if (m.skipped > m.sent * 0.005) return { pass: false, why: `generator behind: ${m.skipped} sends skipped` };

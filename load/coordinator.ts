@@ -588,20 +588,29 @@ export function findBugs(r: RunResult): string[] {
 export function findShortfalls(r: RunResult): string[] {
   const out: string[] = [];
   const c = r.connections;
-  if (c.failed > 0) {
-    const why = Object.entries(c.failures)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([reason, n]) => `${reason}: ${n}`)
-      .join(", ");
-    out.push(`${c.failed} of ${c.target} connections failed (${why})`);
-  }
+  if (c.failed > 0) out.push(`${c.failed} of ${c.target} connections failed (${topReasons(c.failures)})`);
+  if (c.server.warmupFailed > 0) out.push(`${c.server.warmupFailed} warm-up connections failed`);
   if (r.reconnect !== null && r.reconnect.gaveUp > 0)
     out.push(`${r.reconnect.gaveUp} of ${r.reconnect.dropped} dropped connections did not reconnect`);
+  if (r.disconnects.unexpected > 0)
+    out.push(`${r.disconnects.unexpected} connections closed unexpectedly (${topReasons(r.disconnects.byReason)})`);
   const m = r.messages;
-  if (m !== null && m.failed > 0) out.push(`${m.failed} of ${m.sent} sends failed`);
-  if (m !== null && m.unacked > 0) out.push(`${m.unacked} of ${m.sent} sends had no ack when the drain ended`);
+  if (m === null) return out;
+  const setup = Object.values(m.setupFailures).reduce((a, b) => a + b, 0);
+  if (setup > 0) out.push(`${setup} setup requests failed (${topReasons(m.setupFailures)})`);
+  if (m.failed > 0) out.push(`${m.failed} of ${m.sent} sends failed`);
+  if (m.unacked > 0) out.push(`${m.unacked} of ${m.sent} sends had no ack when the drain ended`);
+  if (m.skipped > 0) out.push(`${m.skipped} sends were skipped (the generator fell behind, or their connections were down)`);
   return out;
+}
+
+/** "reason: n, …" for the three most frequent reasons. */
+function topReasons(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([reason, n]) => `${reason}: ${n}`)
+    .join(", ");
 }
 
 /** Allowed by at-least-once delivery or worth a look, but not a broken guarantee on their own. */

@@ -6,6 +6,7 @@ import { assertUserId } from "../core/ids.js";
 import type { GatewayNode } from "../core/node.js";
 import type { Group } from "../engine/types.js";
 import { ErrorCode, SwitchboardError } from "../protocol/codes.js";
+import { isWellFormed } from "../protocol/text.js";
 
 /** Sender id of messages the system posts (publish without sender_id). */
 export const SYSTEM_SENDER = "system";
@@ -41,11 +42,7 @@ const userIds = z.array(userId).min(1, "must list at least one user").max(5000);
 
 /** Stored text: JSON can carry unpaired surrogates ("\ud800"), which have no UTF-8 form. */
 const text = (max: number, min = 0) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .refine((s) => s.isWellFormed(), "must be well-formed Unicode text (it holds an unpaired surrogate)");
+  z.string().min(min).max(max).refine(isWellFormed, "must be well-formed Unicode text (it holds an unpaired surrogate)");
 
 const createGroupBody = z.strictObject({
   owner_id: userId,

@@ -11,6 +11,7 @@ import {
   type ServerFrame,
   type switchboard,
 } from "../protocol/proto.js";
+import { isWellFormed } from "../protocol/text.js";
 import { backoffDelay, type BackoffPolicy } from "./backoff.js";
 import { Emitter } from "./emitter.js";
 import { ClientClosedError, ConnectionClosedError, CursorStoreError, ProtocolError, RequestTimeoutError, ServerError } from "./errors.js";
@@ -59,6 +60,20 @@ const ID_PREFIX = (() => {
 let idCounter = 0;
 
 /** A fresh client_msg_id, unique across clients, processes and devices. */
+/** INVALID_ARGUMENT for the first field that is not well-formed Unicode text, else null. */
+function notWellFormed(fields: Record<string, string | undefined>): ServerError | null {
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined && !isWellFormed(value)) {
+      return new ServerError(
+        ErrorCode.INVALID_ARGUMENT,
+        `${field} must be well-formed Unicode text (it holds an unpaired surrogate)`,
+        false,
+      );
+    }
+  }
+  return null;
+}
+
 export function newClientMsgId(): string {
   idCounter += 1;
   return `${ID_PREFIX}-${idCounter.toString(36)}`;
@@ -557,6 +572,10 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
    */
   send(conversationId: string, body: Uint8Array | string, opts: { contentType?: string; clientMsgId?: string } = {}): Promise<SendAck> {
     if (this._state === "closed" || this.closePromise !== null) return Promise.reject(this.closedError ?? new ClientClosedError());
+    // An unpaired surrogate has no UTF-8 form: the server would refuse the frame without a req_id,
+    // the send would be resent until the server closed the connection for protocol violations.
+    const badText = notWellFormed({ client_msg_id: opts.clientMsgId, content_type: opts.contentType });
+    if (badText !== null) return Promise.reject(badText);
     const bytes = typeof body === "string" ? encoder.encode(body) : body;
     const { entry, existing } = this.outbox.add(opts.clientMsgId ?? newClientMsgId(), conversationId, bytes, opts.contentType ?? "");
     if (!existing && this._state === "open") this.transmit(entry);
@@ -699,6 +718,8 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   createGroup(name: string, memberIds: string[]): Promise<GroupResult> {
+    const badText = notWellFormed({ name });
+    if (badText !== null) return Promise.reject(badText);
     return this.groupRequest("create_group", { createGroup: { name, memberIds } });
   }
 

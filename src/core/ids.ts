@@ -1,6 +1,7 @@
 // Identifier rules shared by the gateway, the server API and the client.
 import { randomBytes } from "node:crypto";
 import { ErrorCode, SwitchboardError } from "../protocol/codes.js";
+import { isWellFormed } from "../protocol/text.js";
 
 const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 const GROUP_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
@@ -65,13 +66,7 @@ export function assertClientMsgId(id: string): string {
   return assertWellFormed(id, "client_msg_id");
 }
 
-/** A lone surrogate (JSON accepts "\ud800") has no UTF-8 form: stores would keep bytes that
- * strict decoders refuse, breaking reads of the conversation. Browsers without isWellFormed
- * (before 2023) use the regex: with the u flag, \p{Cs} matches only unpaired surrogates. */
-const isWellFormed: (s: string) => boolean =
-  typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/\p{Cs}/u.test(s);
-
-/** Text that is stored or used in keys must be well-formed Unicode. */
+/** Text that is stored or used in keys must be well-formed Unicode (see isWellFormed). */
 export function assertWellFormed(value: string, field: string): string {
   if (!isWellFormed(value)) {
     throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `${field} must be well-formed Unicode text (it holds an unpaired surrogate)`);

@@ -110,6 +110,8 @@ export class HotHistogram {
   }
 
   observe(value: number): void {
+    // prom-client throws here; on the message path a bad duration is dropped instead.
+    if (!Number.isFinite(value)) return;
     const bounds = this.upperBounds;
     for (let i = 0; i < bounds.length; i++) {
       if (value <= bounds[i]!) {

@@ -197,6 +197,20 @@ describe("client: connect and deliver", () => {
     await expect(a.presence(["not a valid id"])).rejects.toMatchObject({ code: ErrorCode.INVALID_ARGUMENT });
   });
 
+  it("refuses text with an unpaired surrogate locally and stays usable", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    await expect(a.send("dm:alice:bob", "x", { contentType: "text/\ud800" })).rejects.toMatchObject({
+      code: ErrorCode.INVALID_ARGUMENT,
+      message: expect.stringMatching(/^content_type must be well-formed/),
+    });
+    await expect(a.send("dm:alice:bob", "x", { clientMsgId: "\udc00" })).rejects.toMatchObject({ code: ErrorCode.INVALID_ARGUMENT });
+    await expect(a.createGroup("team\ud83d", [])).rejects.toMatchObject({ code: ErrorCode.INVALID_ARGUMENT });
+    expect(a.pendingSends).toBe(0);
+    expect((await a.send("dm:alice:bob", "still fine")).seq).toBe(1);
+    expect(a.state).toBe("open");
+  });
+
   it("retries RATE_LIMITED sends after retry_after_ms until they are acked", async () => {
     const g = await start({ SEND_RATE_PER_SEC: "20", SEND_BURST: "1" });
     const a = await connected(g, "alice");

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Coordinator } from "../../load/coordinator.js";
+import { Coordinator, findShortfalls } from "../../load/coordinator.js";
 import { parseOptions } from "../../load/options.js";
 import { writeReports } from "../../load/report.js";
 import type { RunResult } from "../../load/result.js";
@@ -96,6 +96,14 @@ describe("npm run load (smoke)", () => {
     expect(m.leadIn!.deliverMs.count + m.deliverMs.count).toBe(m.delivered);
     expect(r.client.cpuUsPerMessage).toBeGreaterThan(0);
     expectFiles(dir);
+    // What makes a run "incomplete", on this run's real result shape.
+    expect(findShortfalls(r)).toEqual([]);
+    const lostServer = { ...r, disconnects: { unexpected: 20, byReason: { "close 1006": 20 } } };
+    expect(findShortfalls(lostServer)).toEqual(["20 connections closed unexpectedly (close 1006: 20)"]);
+    const noGroups = { ...r, messages: { ...m, setupFailures: { GROUP_FULL: 3 } } };
+    expect(findShortfalls(noGroups)).toEqual(["3 setup requests failed (GROUP_FULL: 3)"]);
+    const behind = { ...r, messages: { ...m, skipped: 7 } };
+    expect(findShortfalls(behind)).toEqual([expect.stringMatching(/^7 sends were skipped/)]);
   });
 
   it("chat: acked messages whose pushes never came are fetched by the drain's final sync: late, not lost", async () => {

@@ -133,7 +133,7 @@ export class RedisStore implements MessageStore {
     let at = 0;
     const str = (s: string): void => {
       const n = packed.write(s, at + 2);
-      if (n > 0xffff) throw new RangeError(`append: a ${n}-byte string does not fit the packed format`);
+      if (n > PACKED_FIELD_MAX) throw new RangeError(`append: a ${n}-byte string does not fit the packed format`);
       packed.writeUInt16LE(n, at);
       at += 2 + n;
     };

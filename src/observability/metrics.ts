@@ -86,8 +86,8 @@ interface HotValue {
  * A histogram without labels for the per-message path: observe() counts in its own array, and the
  * registry reads it at every scrape, in the exposition of prom-client's Histogram (same series,
  * cumulative buckets, +Inf, _sum, _count). prom-client's observe() builds a closure, a label
- * object and a label hash per call: in a memory-engine run at 8,000 msg/s, dropping the two
- * observations per message saved 6-7 % of the gateway's CPU.
+ * object and a label hash per call: in a memory-engine run at 8,000 msg/s, removing the two
+ * observations per message saved 7-8 % of the gateway's CPU, an upper bound for what this saves.
  */
 export class HotHistogram {
   readonly type = "histogram";

@@ -8,10 +8,10 @@
 //
 // Env: APPENDS (60000), TURN (appends per loop turn, 12), DMS (200), BODY_BYTES (64), REDIS_URL.
 // redis-server must run on this machine (its CPU is read from /proc).
-import { readFileSync } from "node:fs";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { unlinkMatching } from "../load/run-cleanup.js";
+import { procSource } from "../load/server-stats.js";
 import { RedisEngine } from "../src/engine/redis/redis-engine.js";
 
 const env = (k: string, d: number): number => Number(process.env[k] ?? d);
@@ -26,11 +26,12 @@ const client = new Redis(REDIS_URL);
 const subscriber = new Redis(REDIS_URL);
 const engine = new RedisEngine({ nodeId: `ra${process.pid}`, client, subscriber, prefix });
 
-const redisPid = Number(/process_id:(\d+)/.exec(await client.info("server"))?.[1]);
-/** redis-server's user + system CPU, in µs (clock ticks of 10 ms). */
-function redisCpuUs(): number {
-  const f = readFileSync(`/proc/${redisPid}/stat`, "utf8").split(" ");
-  return (Number(f[13]) + Number(f[14])) * 10_000;
+const redisProc = procSource(Number(/process_id:(\d+)/.exec(await client.info("server"))?.[1]));
+/** redis-server's user + system CPU, in µs. */
+async function redisCpuUs(): Promise<number> {
+  const s = await redisProc.sample();
+  if (s === null) throw new Error("redis-server's /proc entry is not readable: run this on the Redis host");
+  return s.cpuSec * 1e6;
 }
 
 let n = 0;
@@ -62,11 +63,11 @@ async function appendMany(count: number): Promise<void> {
 try {
   await appendMany(Math.min(6_000, APPENDS)); // JIT warm-up and the DMs' first messages (user index)
   const cpu0 = process.cpuUsage();
-  const redis0 = redisCpuUs();
+  const redis0 = await redisCpuUs();
   const t0 = performance.now();
   await appendMany(APPENDS);
   const cpu = process.cpuUsage(cpu0);
-  const redisUs = redisCpuUs() - redis0;
+  const redisUs = (await redisCpuUs()) - redis0;
   const per = (us: number): string => (us / APPENDS).toFixed(1);
   console.log(
     `${APPENDS} appends in turns of ${TURN} over ${DMS} DMs: this process ${per(cpu.user + cpu.system)} µs CPU per append, ` +

@@ -59,7 +59,6 @@ const ID_PREFIX = (() => {
 })();
 let idCounter = 0;
 
-/** A fresh client_msg_id, unique across clients, processes and devices. */
 /** INVALID_ARGUMENT for the first field that is not well-formed Unicode text, else null. */
 function notWellFormed(fields: Record<string, string | undefined>): ServerError | null {
   for (const [field, value] of Object.entries(fields)) {
@@ -74,6 +73,7 @@ function notWellFormed(fields: Record<string, string | undefined>): ServerError 
   return null;
 }
 
+/** A fresh client_msg_id, unique across clients, processes and devices. */
 export function newClientMsgId(): string {
   idCounter += 1;
   return `${ID_PREFIX}-${idCounter.toString(36)}`;

@@ -128,17 +128,18 @@ export class HotHistogram {
   get(): { name: string; help: string; type: "histogram"; values: HotValue[]; aggregator: "sum" } {
     const bucket = `${this.name}_bucket`;
     const values: HotValue[] = [];
-    if (!this.present) return { name: this.name, help: this.help, type: "histogram", values, aggregator: "sum" };
-    let acc = 0;
-    for (let i = 0; i < this.upperBounds.length; i++) {
-      acc += this.counts[i]!;
-      values.push({ labels: { le: this.upperBounds[i]! }, value: acc, metricName: bucket });
+    if (this.present) {
+      let acc = 0;
+      for (let i = 0; i < this.upperBounds.length; i++) {
+        acc += this.counts[i]!;
+        values.push({ labels: { le: this.upperBounds[i]! }, value: acc, metricName: bucket });
+      }
+      values.push(
+        { labels: { le: "+Inf" }, value: this.count, metricName: bucket },
+        { labels: {}, value: this.sum, metricName: `${this.name}_sum` },
+        { labels: {}, value: this.count, metricName: `${this.name}_count` },
+      );
     }
-    values.push(
-      { labels: { le: "+Inf" }, value: this.count, metricName: bucket },
-      { labels: {}, value: this.sum, metricName: `${this.name}_sum` },
-      { labels: {}, value: this.count, metricName: `${this.name}_count` },
-    );
     return { name: this.name, help: this.help, type: "histogram", values, aggregator: "sum" };
   }
 

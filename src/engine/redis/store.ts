@@ -276,15 +276,20 @@ const PACKED_FIELD_MAX = 0xffff;
 const SUFFIX_HEAD_MAX = 64;
 
 /** The first field of `input` whose UTF-8 form cannot be length-prefixed in the packed call, or
- * null. UTF-8 takes at most 3 bytes per UTF-16 unit; ids are short, so the exact count is rare. */
+ * null. UTF-8 takes at most 3 bytes per UTF-16 unit, so short fields (every id here) pass on
+ * their length alone; only a long one is measured. No closure or string on the common path. */
 function oversizedField(input: AppendInput): string | null {
-  const fits = (units: number, text: () => string): boolean =>
-    3 * units <= PACKED_FIELD_MAX || Buffer.byteLength(text()) <= PACKED_FIELD_MAX;
   const conv = input.conversationId;
-  if (!fits(conv.length + SUFFIX_HEAD_MAX, () => `${"x".repeat(SUFFIX_HEAD_MAX)}${conv}`)) return "conversation_id";
-  if (!fits(input.senderId.length + 1 + input.clientMsgId.length, () => `${input.senderId}:${input.clientMsgId}`)) return "client_msg_id";
+  if (3 * (conv.length + SUFFIX_HEAD_MAX) > PACKED_FIELD_MAX && Buffer.byteLength(conv) + SUFFIX_HEAD_MAX > PACKED_FIELD_MAX)
+    return "conversation_id";
+  const { senderId, clientMsgId } = input;
+  if (
+    3 * (senderId.length + 1 + clientMsgId.length) > PACKED_FIELD_MAX &&
+    Buffer.byteLength(senderId) + 1 + Buffer.byteLength(clientMsgId) > PACKED_FIELD_MAX
+  )
+    return "client_msg_id";
   let units = 0;
   for (const u of input.memberIds) units += u.length + 1;
-  if (!fits(units, () => input.memberIds.join(","))) return "member list";
+  if (3 * units > PACKED_FIELD_MAX && Buffer.byteLength(input.memberIds.join(",")) > PACKED_FIELD_MAX) return "member list";
   return null;
 }

@@ -10,7 +10,7 @@ export class TurnWrites<V> {
   constructor(
     private readonly max: number,
     private readonly write: (entries: Map<string, V>) => Promise<void>,
-    private readonly atEndOfTurn: (collect: () => void) => void = (collect) => void setImmediate(collect),
+    private readonly atEndOfTurn: (collect: () => void) => void,
   ) {}
 
   /** Queues `value` under `key`; with `merge`, a value already queued this turn is combined. */

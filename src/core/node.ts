@@ -3,7 +3,7 @@
 import type { Logger } from "pino";
 import { CloseCode, CLOSE_REASONS, ErrorCode, SwitchboardError, toSwitchboardError } from "../protocol/codes.js";
 import {
-  decodeClientFrame,
+  decodeTransientClientFrame,
   decodeEnvelope,
   encodeEnvelope,
   encodeServerFrame,
@@ -226,8 +226,7 @@ export class GatewayNode {
     }
     let frame: ClientFrame;
     try {
-      // protobufjs decodes bytes fields as views into the input: copy out of uWS's buffer first.
-      frame = decodeClientFrame(new Uint8Array(data.slice(0)));
+      frame = decodeTransientClientFrame(new Uint8Array(data));
     } catch (err) {
       this.violation(
         session,
@@ -349,7 +348,11 @@ export class GatewayNode {
     this.assertEngineUp();
     this.assertNotOverloaded();
     const conv = parseConversationId(input.conversationId);
-    const members = await this.membersFor(conv, input.system ? null : input.senderId);
+    // A DM's members come from its id: no await (and no microtask) on the hot path.
+    const members =
+      conv.kind === "dm"
+        ? dmMembers(conv, input.system ? null : input.senderId)
+        : await this.membersFor(conv, input.system ? null : input.senderId);
     const result = await this.engine.store.append({
       conversationId: conv.id,
       senderId: input.senderId,
@@ -366,19 +369,26 @@ export class GatewayNode {
       return result;
     }
     this.metrics.messagesSent.inc();
-    const fanout = this.fanoutStored(result.message, members, input.excludeSession, result.located ?? null);
+    const message = result.message;
+    const routed: Routed = {
+      frame: encodeServerFrame({ message: toWireMessage(message) }),
+      kind: EnvelopeKind.ENVELOPE_KIND_MESSAGE,
+      conversationId: message.conversationId,
+      seq: message.seq,
+      excludeSession: input.excludeSession,
+      sentAtMs: message.sentAtMs,
+    };
+    // This node's sessions come from its own registry, now: no round trip, and a slow or
+    // unreachable Redis cannot keep a message from recipients on the sender's node.
+    this.receive(members, routed);
+    if (this.engine.kind === "memory") return result;
+    const fanout = this.fanoutRemote(routed, members, result.located ?? null);
     this.fanouts.add(fanout);
     await fanout;
     this.fanouts.delete(fanout);
     return result;
   }
 
-  /**
-   * Fan-out of a message that is already stored and acked. A failure here (Redis briefly
-   * unreachable or slow) must not reach the sender, whose send succeeded; nor may it leave
-   * recipients unaware of the message, because the last message of a conversation has no later
-   * gap to trigger their sync. So retry with backoff; recipients dedupe by (conversation, seq).
-   */
   /** Waits (bounded) for fan-outs still retrying, so a drain does not close the engine under them. */
   async settleFanouts(timeoutMs: number): Promise<void> {
     if (this.fanouts.size === 0) return;
@@ -387,27 +397,25 @@ export class GatewayNode {
     clearTimeout(timer);
   }
 
-  private async fanoutStored(
-    message: StoredMessage,
+  /**
+   * Fan-out to other nodes of a message that is already stored, acked and delivered locally. A
+   * failure here (Redis briefly unreachable or slow) must not reach the sender, whose send
+   * succeeded; nor may it leave recipients unaware of the message, because the last message of a
+   * conversation has no later gap to trigger their sync. So retry with backoff; recipients dedupe
+   * by (conversation, seq).
+   */
+  private async fanoutRemote(
+    routed: Routed,
     members: readonly string[],
-    excludeSession: string,
     located: ReadonlyMap<string, readonly string[]> | null,
   ): Promise<void> {
-    const routed: Routed = {
-      frame: encodeServerFrame({ message: toWireMessage(message) }),
-      kind: EnvelopeKind.ENVELOPE_KIND_MESSAGE,
-      conversationId: message.conversationId,
-      seq: message.seq,
-      excludeSession,
-      sentAtMs: message.sentAtMs,
-    };
     // null = every node (presence lookup failed or first attempt); else the nodes still owed the frame.
     let only: ReadonlySet<string> | null = null;
     for (let attempt = 0; ; attempt++) {
       let err: unknown;
       try {
         // The first attempt routes by the presence the append returned; retries look again.
-        const failed = await this.routeTo(members, routed, only, attempt === 0, attempt === 0 ? located : null);
+        const failed = await this.routeTo(members, routed, only, false, attempt === 0 ? located : null);
         if (failed.size === 0) return;
         only = new Set(failed.keys());
         err = [...failed.values()][0];
@@ -417,12 +425,12 @@ export class GatewayNode {
       this.metrics.fanoutFailures.inc();
       if (attempt >= FANOUT_RETRY_MS.length) {
         this.log.error(
-          { err, conversationId: message.conversationId, seq: message.seq },
+          { err, conversationId: routed.conversationId, seq: routed.seq },
           "fan-out failed; recipients get the message on their next sync",
         );
         return;
       }
-      this.log.warn({ err, conversationId: message.conversationId, seq: message.seq, attempt }, "fan-out failed, retrying");
+      this.log.warn({ err, conversationId: routed.conversationId, seq: routed.seq, attempt }, "fan-out failed, retrying");
       await new Promise((r) => setTimeout(r, FANOUT_RETRY_MS[attempt]));
     }
   }
@@ -432,12 +440,7 @@ export class GatewayNode {
    * (null = the system, which may use any existing conversation).
    */
   private async membersFor(conv: ConversationRef, userId: string | null): Promise<readonly string[]> {
-    if (conv.kind === "dm") {
-      if (userId !== null && conv.users[0] !== userId && conv.users[1] !== userId) {
-        throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
-      }
-      return conv.users[0] === conv.users[1] ? [conv.users[0]] : conv.users;
-    }
+    if (conv.kind === "dm") return dmMembers(conv, userId);
     const group = await this.engine.groups.get(conv.id);
     if (group === null) throw new SwitchboardError(ErrorCode.NOT_FOUND, `no group ${conv.id}`);
     if (userId !== null && !group.memberIds.includes(userId)) {
@@ -924,6 +927,14 @@ export class GatewayNode {
     this.lag.stop();
     clearInterval(this.sweepTimer);
   }
+}
+
+/** A DM's members, from its id; throws unless `userId` (null = the system) is one of them. */
+function dmMembers(conv: Extract<ConversationRef, { kind: "dm" }>, userId: string | null): readonly string[] {
+  if (userId !== null && conv.users[0] !== userId && conv.users[1] !== userId) {
+    throw new SwitchboardError(ErrorCode.FORBIDDEN, `you are not a member of ${conv.id}`);
+  }
+  return conv.users[0] === conv.users[1] ? [conv.users[0]] : conv.users;
 }
 
 export function toWireMessage(m: StoredMessage): IMessage {

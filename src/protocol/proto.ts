@@ -63,3 +63,13 @@ export function encodeEnvelope(env: IEnvelope): Uint8Array {
 export function decodeEnvelope(bytes: Uint8Array): Envelope {
   return gen.v1.Envelope.decode(bytes);
 }
+
+/** Several encoded Envelopes in one payload (one PUBLISH). */
+export function encodeEnvelopeBatch(envelopes: Uint8Array[]): Uint8Array {
+  return gen.v1.EnvelopeBatch.encode({ envelopes }).finish();
+}
+
+/** The encoded Envelopes of a batch, as views into `bytes`. */
+export function decodeEnvelopeBatch(bytes: Uint8Array): Uint8Array[] {
+  return gen.v1.EnvelopeBatch.decode(bytes).envelopes;
+}

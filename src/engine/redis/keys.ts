@@ -78,4 +78,10 @@ export class Keys {
   nodeChannel(nodeId: string): string {
     return `${this.prefix}node:${nodeId}`;
   }
+
+  /** Pub/sub channel of one node for EnvelopeBatch payloads (see broker.ts). "nodeb:" and not a
+   * suffix of nodeChannel, which a node id holding ":" could then collide with. */
+  nodeBatchChannel(nodeId: string): string {
+    return `${this.prefix}nodeb:${nodeId}`;
+  }
 }

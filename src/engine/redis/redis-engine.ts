@@ -6,7 +6,7 @@ import { pino, type Logger } from "pino";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
 import type { Engine } from "../types.js";
 import { Batcher, type BatchStats } from "./batcher.js";
-import { RedisBroker } from "./broker.js";
+import { RedisBroker, type BrokerStats } from "./broker.js";
 import { createRedisClients, type RedisClientOptions } from "./clients.js";
 import { RedisGroups } from "./groups.js";
 import { Keys } from "./keys.js";
@@ -126,9 +126,11 @@ export class RedisEngine implements Engine {
   }
 
   /** Commands and round trips sent so far: round trips per message = roundTrips / appends. */
-  stats(): BatchStats & { groupCacheHits: number; groupCacheMisses: number; presenceResyncs: number; resubscriptions: number } {
+  stats(): BatchStats &
+    BrokerStats & { groupCacheHits: number; groupCacheMisses: number; presenceResyncs: number; resubscriptions: number } {
     return {
       ...this.batcher.stats(),
+      ...this.broker.stats(),
       groupCacheHits: this.groups.hits,
       groupCacheMisses: this.groups.misses,
       presenceResyncs: this.presence.resyncs,

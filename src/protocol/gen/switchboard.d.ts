@@ -2442,6 +2442,78 @@ export namespace switchboard {
             type $Shape = switchboard.v1.Envelope.$Properties;
         }
 
+        /**
+         * Properties of an EnvelopeBatch.
+         * @deprecated Use switchboard.v1.EnvelopeBatch.$Properties instead.
+         */
+        interface IEnvelopeBatch extends switchboard.v1.EnvelopeBatch.$Properties {
+        }
+
+        /** Represents an EnvelopeBatch. */
+        class EnvelopeBatch {
+
+            /**
+             * Constructs a new EnvelopeBatch.
+             * @param [p] Properties to set
+             */
+            constructor(p?: switchboard.v1.EnvelopeBatch.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** EnvelopeBatch envelopes. */
+            envelopes: Uint8Array[];
+
+            /**
+             * Creates a new EnvelopeBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns EnvelopeBatch instance
+             */
+            static create(properties: switchboard.v1.EnvelopeBatch.$Shape): switchboard.v1.EnvelopeBatch & switchboard.v1.EnvelopeBatch.$Shape;
+            static create(properties?: switchboard.v1.EnvelopeBatch.$Properties): switchboard.v1.EnvelopeBatch;
+
+            /**
+             * Encodes the specified EnvelopeBatch message. Does not implicitly {@link switchboard.v1.EnvelopeBatch.verify|verify} messages.
+             * @param m EnvelopeBatch message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: switchboard.v1.EnvelopeBatch.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an EnvelopeBatch message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {switchboard.v1.EnvelopeBatch & switchboard.v1.EnvelopeBatch.$Shape} EnvelopeBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): switchboard.v1.EnvelopeBatch & switchboard.v1.EnvelopeBatch.$Shape;
+
+            /**
+             * Gets the type url for EnvelopeBatch
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EnvelopeBatch {
+
+            /** Properties of an EnvelopeBatch. */
+            interface $Properties {
+
+                /** EnvelopeBatch envelopes */
+                envelopes?: (Uint8Array[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an EnvelopeBatch. */
+            type $Shape = switchboard.v1.EnvelopeBatch.$Properties;
+        }
+
         /** EnvelopeKind enum. */
         enum EnvelopeKind {
 

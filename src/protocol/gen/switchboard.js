@@ -5907,6 +5907,174 @@ export const switchboard = $root.switchboard = (() => {
             return Envelope;
         })();
 
+        v1.EnvelopeBatch = (function() {
+
+            /**
+             * Properties of an EnvelopeBatch.
+             * @typedef {Object} switchboard.v1.EnvelopeBatch.$Properties
+             * @property {Array.<Uint8Array>|null} [envelopes] EnvelopeBatch envelopes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EnvelopeBatch.
+             * @memberof switchboard.v1
+             * @interface IEnvelopeBatch
+             * @augments switchboard.v1.EnvelopeBatch.$Properties
+             * @deprecated Use switchboard.v1.EnvelopeBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of an EnvelopeBatch.
+             * @typedef {switchboard.v1.EnvelopeBatch.$Properties} switchboard.v1.EnvelopeBatch.$Shape
+             */
+
+            /**
+             * Constructs a new EnvelopeBatch.
+             * @memberof switchboard.v1
+             * @classdesc Represents an EnvelopeBatch.
+             * @constructor
+             * @param {switchboard.v1.EnvelopeBatch.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EnvelopeBatch = function (p) {
+                this.envelopes = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EnvelopeBatch envelopes.
+             * @member {Array.<Uint8Array>} envelopes
+             * @memberof switchboard.v1.EnvelopeBatch
+             * @instance
+             */
+            EnvelopeBatch.prototype.envelopes = $util.emptyArray;
+
+            /**
+             * Creates a new EnvelopeBatch instance using the specified properties.
+             * @function create
+             * @memberof switchboard.v1.EnvelopeBatch
+             * @static
+             * @param {switchboard.v1.EnvelopeBatch.$Properties=} [properties] Properties to set
+             * @returns {switchboard.v1.EnvelopeBatch} EnvelopeBatch instance
+             * @type {{
+             *   (properties: switchboard.v1.EnvelopeBatch.$Shape): switchboard.v1.EnvelopeBatch & switchboard.v1.EnvelopeBatch.$Shape;
+             *   (properties?: switchboard.v1.EnvelopeBatch.$Properties): switchboard.v1.EnvelopeBatch;
+             * }}
+             */
+            EnvelopeBatch.create = function(properties) {
+                return new EnvelopeBatch(properties);
+            };
+
+            /**
+             * Encodes the specified EnvelopeBatch message. Does not implicitly {@link switchboard.v1.EnvelopeBatch.verify|verify} messages.
+             * @function encode
+             * @memberof switchboard.v1.EnvelopeBatch
+             * @static
+             * @param {switchboard.v1.EnvelopeBatch.$Properties} m EnvelopeBatch message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnvelopeBatch.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.envelopes != null && m.envelopes.length) {
+                    for (var i = 0; i < m.envelopes.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).bytes(m.envelopes[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EnvelopeBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof switchboard.v1.EnvelopeBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {switchboard.v1.EnvelopeBatch & switchboard.v1.EnvelopeBatch.$Shape} EnvelopeBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnvelopeBatch.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.switchboard.v1.EnvelopeBatch();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.envelopes && m.envelopes.length))
+                                m.envelopes = [];
+                            m.envelopes.push(r.bytes());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EnvelopeBatch
+             * @function getTypeUrl
+             * @memberof switchboard.v1.EnvelopeBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EnvelopeBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/switchboard.v1.EnvelopeBatch";
+            };
+
+            return EnvelopeBatch;
+        })();
+
         /**
          * EnvelopeKind enum.
          * @name switchboard.v1.EnvelopeKind

@@ -1,0 +1,159 @@
+// The broker's ordering rules, with a batcher whose replies the test releases one by one: what a
+// node of an older version (it reads the node channel only) receives must stay in publish order
+// whatever the replies' timing.
+import { describe, expect, it } from "vitest";
+import type { Batcher } from "../../src/engine/redis/batcher.js";
+import { RedisBroker } from "../../src/engine/redis/broker.js";
+import { Keys } from "../../src/engine/redis/keys.js";
+import type { Subscriber } from "../../src/engine/redis/subscriber.js";
+import { decodeEnvelope, decodeEnvelopeBatch, encodeEnvelope, EnvelopeKind } from "../../src/protocol/proto.js";
+
+interface Sent {
+  channel: string;
+  payload: Buffer;
+  reply(receivers: number): Promise<void>;
+}
+
+/** Records PUBLISH commands in write order (Redis's delivery order); the test answers them. */
+class FakeBatcher {
+  readonly sent: Sent[] = [];
+  private collectors: (() => void)[] = [];
+
+  send<T>(command: string, channel: string, payload: Buffer): Promise<T> {
+    expect(command).toBe("publish");
+    return new Promise<T>((resolve) => {
+      this.sent.push({
+        channel,
+        payload,
+        reply: async (n) => {
+          resolve(n as T);
+          // Let the broker's reply handler (and what it publishes) run.
+          for (let i = 0; i < 10; i++) await Promise.resolve();
+        },
+      });
+    });
+  }
+
+  defer(collect: () => void): void {
+    this.collectors.push(collect);
+  }
+
+  /** The end of a loop turn. */
+  endTurn(): void {
+    const c = this.collectors;
+    this.collectors = [];
+    for (const f of c) f();
+  }
+
+  /** The i-th PUBLISH written. */
+  at(i: number): Sent {
+    const s = this.sent[i];
+    if (s === undefined) throw new Error(`no publish #${i}`);
+    return s;
+  }
+}
+
+const keys = new Keys("t:");
+const TARGET = "old-node";
+
+function envelope(seq: number): Uint8Array {
+  return encodeEnvelope({
+    userIds: ["u"],
+    frame: new Uint8Array([1]),
+    kind: EnvelopeKind.ENVELOPE_KIND_MESSAGE,
+    conversationId: "dm:a:b",
+    seq,
+  });
+}
+
+function setup(): { b: RedisBroker; fake: FakeBatcher; legacySeqs: () => number[] } {
+  const fake = new FakeBatcher();
+  const b = new RedisBroker("sender", fake as unknown as Batcher, keys, {} as Subscriber);
+  // What a node that reads only its node channel gets, in Redis's order.
+  const legacySeqs = (): number[] =>
+    fake.sent.filter((s) => s.channel === keys.nodeChannel(TARGET)).map((s) => decodeEnvelope(s.payload).seq);
+  return { b, fake, legacySeqs };
+}
+
+const isBatch = (s: Sent): boolean => s.channel === keys.nodeBatchChannel(TARGET);
+
+describe("RedisBroker ordering", () => {
+  it("frames a turn's envelopes for a node as one batch, and sends a lone envelope as it is", () => {
+    const { b, fake } = setup();
+    for (const s of [1, 2, 3]) void b.publish(TARGET, envelope(s));
+    void b.publish("other", envelope(4));
+    fake.endTurn();
+    expect(fake.sent.map((s) => s.channel)).toEqual([keys.nodeBatchChannel(TARGET), keys.nodeChannel("other")]);
+    expect(decodeEnvelopeBatch(fake.sent[0]!.payload).map((e) => decodeEnvelope(e).seq)).toEqual([1, 2, 3]);
+  });
+
+  it("sends a lone envelope as a batch while a batch to the same node awaits its reply", async () => {
+    const { b, fake, legacySeqs } = setup();
+    void b.publish(TARGET, envelope(1));
+    void b.publish(TARGET, envelope(2));
+    fake.endTurn();
+    void b.publish(TARGET, envelope(3));
+    fake.endTurn();
+    expect(fake.sent.map(isBatch)).toEqual([true, true]);
+    await fake.at(0).reply(0); // fallback 1, 2
+    await fake.at(1).reply(0); // fallback 3
+    expect(legacySeqs()).toEqual([1, 2, 3]);
+  });
+
+  it("keeps batching while a batch is in flight, even once the node is known to read single envelopes", async () => {
+    const { b, fake, legacySeqs } = setup();
+    void b.publish(TARGET, envelope(1));
+    void b.publish(TARGET, envelope(2));
+    fake.endTurn(); // #0 batch [1, 2]
+    await fake.at(0).reply(0); // #1, #2: fallbacks 1, 2
+    void b.publish(TARGET, envelope(3));
+    void b.publish(TARGET, envelope(4));
+    fake.endTurn(); // #3 batch [3, 4], in flight
+    await fake.at(1).reply(1);
+    await fake.at(2).reply(1); // now known as a single-envelope reader
+    void b.publish(TARGET, envelope(5));
+    fake.endTurn();
+    await fake.at(3).reply(0); // fallbacks 3, 4
+    for (let i = 4; i < fake.sent.length; i++) if (isBatch(fake.sent[i]!)) await fake.at(i).reply(0);
+    expect(legacySeqs()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("adds to this turn's batch rather than overtake it when the node turns out to read single envelopes mid-turn", async () => {
+    const { b, fake, legacySeqs } = setup();
+    void b.publish(TARGET, envelope(1));
+    void b.publish(TARGET, envelope(2));
+    fake.endTurn(); // #0 batch [1, 2]
+    await fake.at(0).reply(0); // #1, #2: fallbacks 1, 2
+    void b.publish(TARGET, envelope(3));
+    void b.publish(TARGET, envelope(4)); // waiting in this turn's batch
+    await fake.at(1).reply(1);
+    await fake.at(2).reply(1); // single-envelope reader, mid-turn
+    void b.publish(TARGET, envelope(5));
+    fake.endTurn();
+    for (let i = 3; i < fake.sent.length; i++) if (isBatch(fake.sent[i]!)) await fake.at(i).reply(0);
+    expect(legacySeqs()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("sends single envelopes directly to a known single-envelope reader with nothing in flight", async () => {
+    const { b, fake, legacySeqs } = setup();
+    void b.publish(TARGET, envelope(1));
+    void b.publish(TARGET, envelope(2));
+    fake.endTurn();
+    await fake.at(0).reply(0);
+    await fake.at(1).reply(1);
+    await fake.at(2).reply(1);
+    void b.publish(TARGET, envelope(3));
+    void b.publish(TARGET, envelope(4));
+    expect(fake.sent.slice(3).map(isBatch)).toEqual([false, false]);
+    expect(legacySeqs()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("rejects the callers of a batch whose PUBLISH fails", async () => {
+    const fake = new FakeBatcher();
+    const failing = { ...fake, send: () => Promise.reject(new Error("redis down")), defer: (c: () => void) => fake.defer(c) };
+    const b = new RedisBroker("sender", failing as unknown as Batcher, keys, {} as Subscriber);
+    const p = Promise.all([b.publish(TARGET, envelope(1)), b.publish(TARGET, envelope(2))]);
+    fake.endTurn();
+    await expect(p).rejects.toThrow("redis down");
+  });
+});

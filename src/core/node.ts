@@ -380,7 +380,12 @@ export class GatewayNode {
     };
     // This node's sessions come from its own registry, now: no round trip, and a slow or
     // unreachable Redis cannot keep a message from recipients on the sender's node.
-    this.receive(members, routed);
+    try {
+      this.receive(members, routed);
+    } catch (err) {
+      // The sender has its ack: a local failure must neither reach it nor stop the remote fan-out.
+      this.log.error({ err, conversationId: routed.conversationId, seq: routed.seq }, "local delivery failed");
+    }
     if (this.engine.kind === "memory") return result;
     const fanout = this.fanoutRemote(routed, members, result.located ?? null);
     this.fanouts.add(fanout);

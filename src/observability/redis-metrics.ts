@@ -22,11 +22,7 @@ const SERIES: [name: string, help: string, stat: StatName][] = [
   ["sb_redis_commands_total", "Redis commands and scripts sent (all pipelined)", "commands"],
   ["sb_redis_presence_resyncs_total", "Re-registrations of this node's sessions (start, reconnect, lapsed heartbeat)", "presenceResyncs"],
   ["sb_redis_resubscriptions_total", "Subscription (re)establishments of the pub/sub connection", "resubscriptions"],
-  [
-    "sb_redis_publishes_total",
-    "PUBLISH commands carrying envelopes to other nodes (envelopes per PUBLISH = sb_envelopes_published_total / this)",
-    "publishes",
-  ],
+  ["sb_redis_publishes_total", "PUBLISH commands carrying envelopes to other nodes: batches, single envelopes and fallbacks", "publishes"],
   [
     "sb_redis_envelope_fallbacks_total",
     "Envelopes re-published one by one because their batch reached no subscriber (a node of an older version, or a gone one)",

@@ -42,9 +42,12 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
  * SendMessage.body is ClientFrame's only bytes field (test/unit/proto.test.ts checks that).
  */
 export function decodeTransientClientFrame(bytes: Uint8Array): ClientFrame {
+  // Kept unknown fields would be views too (protobufjs's default discards them).
+  if (!protobuf.Reader.discardUnknown) throw new Error("decodeTransientClientFrame needs protobuf.Reader.discardUnknown");
   const frame = gen.v1.ClientFrame.decode(bytes);
   const send = frame.send as switchboard.v1.SendMessage | null | undefined;
-  if (send != null && send.body.length > 0) send.body = send.body.slice();
+  // Uint8Array's slice copies even when protobufjs returns a Buffer view (Buffer#slice does not).
+  if (send != null && send.body.length > 0) send.body = Uint8Array.prototype.slice.call(send.body);
   return frame;
 }
 

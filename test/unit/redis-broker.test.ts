@@ -6,7 +6,7 @@ import type { Batcher } from "../../src/engine/redis/batcher.js";
 import { RedisBroker } from "../../src/engine/redis/broker.js";
 import { Keys } from "../../src/engine/redis/keys.js";
 import type { Subscriber } from "../../src/engine/redis/subscriber.js";
-import { decodeEnvelope, decodeEnvelopeBatch, encodeEnvelope, EnvelopeKind } from "../../src/protocol/proto.js";
+import { decodeEnvelope, decodeEnvelopeBatch, encodeEnvelope, encodeEnvelopeBatch, EnvelopeKind } from "../../src/protocol/proto.js";
 
 interface Sent {
   channel: string;
@@ -146,6 +146,71 @@ describe("RedisBroker ordering", () => {
     void b.publish(TARGET, envelope(4));
     expect(fake.sent.slice(3).map(isBatch)).toEqual([false, false]);
     expect(legacySeqs()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("splits a turn past 500 envelopes or 256 KiB into several PUBLISHes, in order", () => {
+    const { b, fake } = setup();
+    for (let s = 1; s <= 501; s++) void b.publish(TARGET, envelope(s));
+    const big = (seq: number): Uint8Array =>
+      encodeEnvelope({
+        userIds: ["u"],
+        frame: new Uint8Array(100_000),
+        kind: EnvelopeKind.ENVELOPE_KIND_MESSAGE,
+        conversationId: "dm:a:b",
+        seq,
+      });
+    for (let s = 502; s <= 504; s++) void b.publish("big", big(s));
+    fake.endTurn();
+    const seqs = (i: number): number[] => decodeEnvelopeBatch(fake.at(i).payload).map((e) => decodeEnvelope(e).seq);
+    // Full batches go out at once; the rest at the end of the turn, as batches too (the full
+    // ones are in flight).
+    expect(fake.sent.map((s) => s.channel)).toEqual([
+      keys.nodeBatchChannel(TARGET),
+      keys.nodeBatchChannel("big"),
+      keys.nodeBatchChannel(TARGET),
+      keys.nodeBatchChannel("big"),
+    ]);
+    expect(seqs(0)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(seqs(1)).toEqual([502, 503]);
+    expect(seqs(2)).toEqual([501]);
+    expect(seqs(3)).toEqual([504]);
+  });
+
+  it("after a failed batch, sends a lone envelope as it is again", async () => {
+    const fake = new FakeBatcher();
+    let fail = true;
+    const batcher = {
+      send: (c: string, ch: string, p: Buffer) => (fail ? Promise.reject(new Error("redis down")) : fake.send(c, ch, p)),
+      defer: (c: () => void) => fake.defer(c),
+    };
+    const b = new RedisBroker("sender", batcher as unknown as Batcher, keys, {} as Subscriber);
+    const p = Promise.all([b.publish(TARGET, envelope(1)), b.publish(TARGET, envelope(2))]);
+    fake.endTurn();
+    await expect(p).rejects.toThrow("redis down");
+    fail = false;
+    void b.publish(TARGET, envelope(3));
+    fake.endTurn();
+    expect(fake.sent.map((s) => s.channel)).toEqual([keys.nodeChannel(TARGET)]);
+  });
+
+  it("hands every envelope of a received batch to the handler even when one throws", async () => {
+    const handlers = new Map<string, (payload: Buffer) => void>();
+    const subscriber = {
+      listenAll: async (list: [string, (payload: Buffer) => void][]) => {
+        for (const [channel, h] of list) handlers.set(channel, h);
+      },
+    };
+    const b = new RedisBroker("me", new FakeBatcher() as unknown as Batcher, keys, subscriber as unknown as Subscriber);
+    const got: number[] = [];
+    await b.subscribe((bytes) => {
+      const seq = decodeEnvelope(bytes).seq;
+      got.push(seq);
+      if (seq === 2) throw new Error("bad envelope");
+    });
+    const batch = Buffer.from(encodeEnvelopeBatch([envelope(1), envelope(2), envelope(3)]));
+    expect(() => handlers.get(keys.nodeBatchChannel("me"))!(batch)).toThrow("bad envelope");
+    expect(got).toEqual([1, 2, 3]);
+    expect([...handlers.keys()]).toEqual([keys.nodeChannel("me"), keys.nodeBatchChannel("me")]);
   });
 
   it("rejects the callers of a batch whose PUBLISH fails", async () => {

@@ -41,16 +41,22 @@ export class Batcher {
   private readonly counters: BatchStats = { roundTrips: 0, commands: 0 };
   private readonly endOfTurn = (): void => {
     const collectors = this.collectors;
-    try {
-      if (collectors.length > 0) {
-        this.collectors = [];
-        for (const collect of collectors) collect();
+    let failure: unknown = null;
+    if (collectors.length > 0) {
+      this.collectors = [];
+      // Each collector runs even if another throws: a skipped one would never be scheduled again.
+      for (const collect of collectors) {
+        try {
+          collect();
+        } catch (err) {
+          failure ??= err;
+        }
       }
-    } finally {
-      // Whatever a collector did, the turn's commands go out and later turns schedule again.
-      this.scheduled = false;
-      this.flush();
     }
+    // Whatever a collector did, the turn's commands go out and later turns schedule again.
+    this.scheduled = false;
+    this.flush();
+    if (failure !== null) throw failure;
   };
 
   /** `maxBatch` bounds one write so a burst does not build one huge buffer. */

@@ -42,12 +42,17 @@ export class Subscriber {
 
   /** Subscribes (now, and again after every reconnect) and routes the channel's payloads to `handler`. */
   async listen(channel: string, handler: PayloadHandler): Promise<void> {
-    this.handlers.set(channel, handler);
+    await this.listenAll([[channel, handler]]);
+  }
+
+  /** listen() for several channels in one SUBSCRIBE: none is live without the others. */
+  async listenAll(channels: readonly (readonly [channel: string, handler: PayloadHandler])[]): Promise<void> {
+    for (const [channel, handler] of channels) this.handlers.set(channel, handler);
     if (this.client.status !== "ready") {
       throw new SwitchboardError(ErrorCode.UNAVAILABLE, `redis subscriber is ${this.client.status}`);
     }
     try {
-      await this.client.subscribe(channel);
+      await this.client.subscribe(...channels.map(([channel]) => channel));
     } catch (err) {
       throw unavailable(err);
     }

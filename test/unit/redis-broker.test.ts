@@ -77,6 +77,16 @@ function setup(): { b: RedisBroker; fake: FakeBatcher; legacySeqs: () => number[
 
 const isBatch = (s: Sent): boolean => s.channel === keys.nodeBatchChannel(TARGET);
 
+/** Publishes these seqs to TARGET in the current turn. */
+function publishAll(b: RedisBroker, seqs: number[]): void {
+  for (const s of seqs) void b.publish(TARGET, envelope(s));
+}
+
+/** Answers every batch written from #from on with 0 receivers: the target reads single envelopes. */
+async function refuseBatches(fake: FakeBatcher, from: number): Promise<void> {
+  for (let i = from; i < fake.sent.length; i++) if (isBatch(fake.sent[i]!)) await fake.at(i).reply(0);
+}
+
 describe("RedisBroker ordering", () => {
   it("frames a turn's envelopes for a node as one batch, and sends a lone envelope as it is", () => {
     const { b, fake } = setup();
@@ -102,48 +112,41 @@ describe("RedisBroker ordering", () => {
 
   it("keeps batching while a batch is in flight, even once the node is known to read single envelopes", async () => {
     const { b, fake, legacySeqs } = setup();
-    void b.publish(TARGET, envelope(1));
-    void b.publish(TARGET, envelope(2));
+    publishAll(b, [1, 2]);
     fake.endTurn(); // #0 batch [1, 2]
     await fake.at(0).reply(0); // #1, #2: fallbacks 1, 2
-    void b.publish(TARGET, envelope(3));
-    void b.publish(TARGET, envelope(4));
+    publishAll(b, [3, 4]);
     fake.endTurn(); // #3 batch [3, 4], in flight
     await fake.at(1).reply(1);
     await fake.at(2).reply(1); // now known as a single-envelope reader
-    void b.publish(TARGET, envelope(5));
+    publishAll(b, [5]);
     fake.endTurn();
-    await fake.at(3).reply(0); // fallbacks 3, 4
-    for (let i = 4; i < fake.sent.length; i++) if (isBatch(fake.sent[i]!)) await fake.at(i).reply(0);
+    await refuseBatches(fake, 3);
     expect(legacySeqs()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("adds to this turn's batch rather than overtake it when the node turns out to read single envelopes mid-turn", async () => {
     const { b, fake, legacySeqs } = setup();
-    void b.publish(TARGET, envelope(1));
-    void b.publish(TARGET, envelope(2));
+    publishAll(b, [1, 2]);
     fake.endTurn(); // #0 batch [1, 2]
     await fake.at(0).reply(0); // #1, #2: fallbacks 1, 2
-    void b.publish(TARGET, envelope(3));
-    void b.publish(TARGET, envelope(4)); // waiting in this turn's batch
+    publishAll(b, [3, 4]); // waiting in this turn's batch
     await fake.at(1).reply(1);
     await fake.at(2).reply(1); // single-envelope reader, mid-turn
-    void b.publish(TARGET, envelope(5));
+    publishAll(b, [5]);
     fake.endTurn();
-    for (let i = 3; i < fake.sent.length; i++) if (isBatch(fake.sent[i]!)) await fake.at(i).reply(0);
+    await refuseBatches(fake, 3);
     expect(legacySeqs()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("sends single envelopes directly to a known single-envelope reader with nothing in flight", async () => {
     const { b, fake, legacySeqs } = setup();
-    void b.publish(TARGET, envelope(1));
-    void b.publish(TARGET, envelope(2));
+    publishAll(b, [1, 2]);
     fake.endTurn();
     await fake.at(0).reply(0);
     await fake.at(1).reply(1);
     await fake.at(2).reply(1);
-    void b.publish(TARGET, envelope(3));
-    void b.publish(TARGET, envelope(4));
+    publishAll(b, [3, 4]);
     expect(fake.sent.slice(3).map(isBatch)).toEqual([false, false]);
     expect(legacySeqs()).toEqual([1, 2, 3, 4]);
   });

@@ -380,12 +380,7 @@ export class GatewayNode {
     };
     // This node's sessions come from its own registry, now: no round trip, and a slow or
     // unreachable Redis cannot keep a message from recipients on the sender's node.
-    try {
-      this.receive(members, routed);
-    } catch (err) {
-      // The sender has its ack: a local failure must neither reach it nor stop the remote fan-out.
-      this.log.error({ err, conversationId: routed.conversationId, seq: routed.seq }, "local delivery failed");
-    }
+    this.receiveLocally(members, routed);
     if (this.engine.kind === "memory") return result;
     const fanout = this.fanoutRemote(routed, members, result.located ?? null);
     this.fanouts.add(fanout);
@@ -675,8 +670,9 @@ export class GatewayNode {
     const failed = new Map<string, unknown>();
     // This node's sessions come from its own registry, now: no round trip, and a slow or
     // unreachable Redis cannot keep a message from recipients on the sender's node. Local
-    // delivery cannot fail, so retries (`local` false) are for remote nodes only.
-    if (local) this.receive(userIds, routed);
+    // delivery is not retried (a failure there is a bug, logged): retries (`local` false) are
+    // for remote nodes only.
+    if (local) this.receiveLocally(userIds, routed);
     if (this.engine.kind === "memory") return failed;
     const where = located ?? (await this.engine.presence.locate(userIds));
     if (where.size === 0) return failed;
@@ -722,6 +718,16 @@ export class GatewayNode {
       excludeSession: env.excludeSession,
       sentAtMs,
     });
+  }
+
+  /** receive() for a frame this node routes itself: a local failure (a bug) is logged, and must
+   * neither reach the sender, whose send is acked, nor stop the fan-out to other nodes. */
+  private receiveLocally(userIds: readonly string[], routed: Routed): void {
+    try {
+      this.receive(userIds, routed);
+    } catch (err) {
+      this.log.error({ err, conversationId: routed.conversationId, seq: routed.seq }, "local delivery failed");
+    }
   }
 
   /** What a node does with a routed frame for its local users (from itself or its channel). */

@@ -23,6 +23,27 @@ describe("decodeTransientClientFrame", () => {
     expect(bytesFields(root.lookupType("switchboard.v1.ClientFrame"))).toEqual([".switchboard.v1.SendMessage.body"]);
   });
 
+  it("copies the body out of a Buffer input too (Buffer#slice would be a view)", () => {
+    const bytes = encodeClientFrame({
+      reqId: 7,
+      send: { conversationId: "d:a:b", clientMsgId: "m1", body: new Uint8Array([4, 5]), contentType: "t" },
+    });
+    const input = Buffer.from(bytes);
+    const frame = decodeTransientClientFrame(input);
+    input.fill(0);
+    expect(Array.from(frame.send!.body!)).toEqual([4, 5]);
+  });
+
+  it("refuses to decode while protobufjs keeps unknown fields (they would be views too)", () => {
+    const bytes = encodeClientFrame({ reqId: 7 });
+    protobuf.Reader.discardUnknown = false;
+    try {
+      expect(() => decodeTransientClientFrame(bytes)).toThrow("discardUnknown");
+    } finally {
+      protobuf.Reader.discardUnknown = true;
+    }
+  });
+
   it("returns a body that does not change when the input buffer is overwritten", () => {
     const bytes = encodeClientFrame({
       reqId: 7,

@@ -26,4 +26,20 @@ describe("Batcher end of turn", () => {
     expect(events).toEqual(["second collector", "cork", "uncork"]);
     expect(batcher.stats()).toEqual({ roundTrips: 1, commands: 1 });
   });
+
+  it("hands a collector's failure to onCollectorError instead of throwing from the end of the turn", () => {
+    const client = { status: "ready", stream: { cork: () => undefined, uncork: () => undefined } };
+    const reported: unknown[] = [];
+    const batcher = new Batcher(client as unknown as Redis, 1000, (err) => reported.push(err));
+    let ran = false;
+    batcher.defer(() => {
+      throw new Error("collector failed");
+    });
+    batcher.defer(() => {
+      ran = true;
+    });
+    (batcher as unknown as { endOfTurn: () => void }).endOfTurn();
+    expect(ran).toBe(true);
+    expect(reported.map((e) => (e as Error).message)).toEqual(["collector failed"]);
+  });
 });

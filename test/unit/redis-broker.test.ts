@@ -12,6 +12,13 @@ interface Sent {
   channel: string;
   payload: Buffer;
   reply(receivers: number): Promise<void>;
+  /** Fails the command (a timeout, a lost connection). */
+  fail(err: Error): Promise<void>;
+}
+
+/** Lets the broker's reply handler (and what it publishes) run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
 }
 
 /** Records PUBLISH commands in write order (Redis's delivery order); the test answers them. */
@@ -21,14 +28,17 @@ class FakeBatcher {
 
   send<T>(command: string, channel: string, payload: Buffer): Promise<T> {
     expect(command).toBe("publish");
-    return new Promise<T>((resolve) => {
+    return new Promise<T>((resolve, reject) => {
       this.sent.push({
         channel,
         payload,
         reply: async (n) => {
           resolve(n as T);
-          // Let the broker's reply handler (and what it publishes) run.
-          for (let i = 0; i < 10; i++) await Promise.resolve();
+          await settle();
+        },
+        fail: async (err) => {
+          reject(err);
+          await settle();
         },
       });
     });
@@ -151,6 +161,37 @@ describe("RedisBroker ordering", () => {
     expect(legacySeqs()).toEqual([1, 2, 3, 4]);
   });
 
+  it("keeps a node with a batch still in flight when another batch to it fails", async () => {
+    const { b, fake, legacySeqs } = setup();
+    const first = Promise.all([b.publish(TARGET, envelope(1)), b.publish(TARGET, envelope(2))]);
+    fake.endTurn(); // #0 batch [1, 2]
+    publishAll(b, [3, 4]);
+    fake.endTurn(); // #1 batch [3, 4]
+    await fake.at(0).fail(new Error("command timed out"));
+    await expect(first).rejects.toThrow("command timed out");
+    publishAll(b, [5]); // #1 may yet fall back: 5 must not overtake it
+    fake.endTurn();
+    await refuseBatches(fake, 1);
+    expect(legacySeqs()).toEqual([3, 4, 5]);
+  });
+
+  it("remembers a single-envelope reader learnt from a fallback that completed after the node was forgotten", async () => {
+    const { b, fake } = setup();
+    publishAll(b, [1, 2]);
+    fake.endTurn(); // #0
+    const second = Promise.all([b.publish(TARGET, envelope(3)), b.publish(TARGET, envelope(4))]);
+    fake.endTurn(); // #1
+    await fake.at(0).reply(0); // #2, #3: fallbacks 1, 2
+    await fake.at(1).fail(new Error("command timed out")); // nothing in flight: forgotten
+    await expect(second).rejects.toThrow("command timed out");
+    await fake.at(2).reply(1);
+    await fake.at(3).reply(1); // the fallbacks reached it: it reads single envelopes
+    const before = fake.sent.length;
+    publishAll(b, [5, 6]);
+    fake.endTurn();
+    expect(fake.sent.slice(before).map(isBatch)).toEqual([false, false]);
+  });
+
   it("splits a turn past 500 envelopes or 256 KiB into several PUBLISHes, in order", () => {
     const { b, fake } = setup();
     for (let s = 1; s <= 501; s++) void b.publish(TARGET, envelope(s));
@@ -198,8 +239,11 @@ describe("RedisBroker ordering", () => {
 
   it("hands every envelope of a received batch to the handler even when one throws", async () => {
     const handlers = new Map<string, (payload: Buffer) => void>();
+    let calls = 0;
     const subscriber = {
+      // Both channels in one call: one SUBSCRIBE, so neither is live without the other.
       listenAll: async (list: [string, (payload: Buffer) => void][]) => {
+        calls += 1;
         for (const [channel, h] of list) handlers.set(channel, h);
       },
     };
@@ -214,6 +258,7 @@ describe("RedisBroker ordering", () => {
     expect(() => handlers.get(keys.nodeBatchChannel("me"))!(batch)).toThrow("bad envelope");
     expect(got).toEqual([1, 2, 3]);
     expect([...handlers.keys()]).toEqual([keys.nodeChannel("me"), keys.nodeBatchChannel("me")]);
+    expect(calls).toBe(1);
   });
 
   it("rejects the callers of a batch whose PUBLISH fails", async () => {

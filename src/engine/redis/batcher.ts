@@ -56,13 +56,18 @@ export class Batcher {
     // Whatever a collector did, the turn's commands go out and later turns schedule again.
     this.scheduled = false;
     this.flush();
-    if (failure !== null) throw failure;
+    if (failure !== null) this.onCollectorError(failure);
   };
 
-  /** `maxBatch` bounds one write so a burst does not build one huge buffer. */
+  /**
+   * `maxBatch` bounds one write so a burst does not build one huge buffer. A collector that
+   * throws is a bug: `onCollectorError` reports it (the engine logs it; thrown from the end of
+   * the turn it would end the process and every socket on it). Default: rethrow.
+   */
   constructor(
     private readonly client: Redis,
     private readonly maxBatch = 1000,
+    private readonly onCollectorError: (err: unknown) => void = rethrow,
   ) {}
 
   /**
@@ -125,6 +130,10 @@ export class Batcher {
     // rejected when it closed, and uncorking a destroyed socket does nothing.
     socket.uncork();
   }
+}
+
+function rethrow(err: unknown): never {
+  throw err;
 }
 
 function rethrowUnavailable(err: unknown): never {

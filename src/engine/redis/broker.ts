@@ -84,8 +84,10 @@ export class RedisBroker implements Broker {
   private enqueue(nodeId: string, envelope: Uint8Array): Promise<void> {
     let out = this.outgoing.get(nodeId);
     const peer = this.peers.get(nodeId);
-    if (out === undefined && peer !== undefined && peer.batchesInFlight === 0 && peer.singleUntilMs > this.now()) {
-      return this.publishSingle(nodeId, envelope).then(noop);
+    if (out === undefined && peer !== undefined && peer.batchesInFlight === 0) {
+      if (peer.singleUntilMs > this.now()) return this.publishSingle(nodeId, envelope).then(noop);
+      // Idle and expired: as good as unknown (an old node that went away is batched to no more).
+      this.peers.delete(nodeId);
     }
     if (out === undefined || out.envelopes.length >= MAX_BATCH_ENVELOPES || out.bytes + envelope.length > MAX_BATCH_BYTES) {
       // A full batch goes out now; the rest of the turn starts another (publishes stay in order).
@@ -128,7 +130,13 @@ export class RedisBroker implements Broker {
   private flush(): void {
     const outgoing = this.outgoing;
     this.outgoing = new Map();
-    for (const [nodeId, out] of outgoing) this.send(nodeId, out);
+    for (const [nodeId, out] of outgoing) {
+      try {
+        this.send(nodeId, out);
+      } catch (err) {
+        out.reject(err);
+      }
+    }
   }
 
   private send(nodeId: string, out: Outgoing): void {
@@ -138,13 +146,10 @@ export class RedisBroker implements Broker {
       this.publishSingle(nodeId, out.envelopes[0]!).then(() => out.resolve(), out.reject);
       return;
     }
-    if (peer === undefined) {
-      peer = { singleUntilMs: 0, batchesInFlight: 0 };
-      this.peers.set(nodeId, peer);
-    }
+    const payload = encodeEnvelopeBatch(out.envelopes);
+    peer = this.peer(nodeId);
     peer.batchesInFlight += 1;
     this.counters.publishes += 1;
-    const payload = encodeEnvelopeBatch(out.envelopes);
     this.batcher.send<number>("publish", this.keys.nodeBatchChannel(nodeId), toBuffer(payload)).then(
       (receivers) => {
         const p = peer;
@@ -158,7 +163,8 @@ export class RedisBroker implements Broker {
         // in reply order, before any later single envelope (see publish).
         this.counters.envelopeFallbacks += out.envelopes.length;
         Promise.all(out.envelopes.map((e) => this.publishSingle(nodeId, e))).then((counts) => {
-          if (counts.some((n) => n > 0)) p.singleUntilMs = this.now() + SINGLE_ENVELOPE_MS;
+          // The peer may have been forgotten meanwhile (another batch's reply): record it anew.
+          if (counts.some((n) => n > 0)) this.peer(nodeId).singleUntilMs = this.now() + SINGLE_ENVELOPE_MS;
           else this.forget(nodeId, p);
           out.resolve();
         }, out.reject);
@@ -169,6 +175,15 @@ export class RedisBroker implements Broker {
         out.reject(err);
       },
     );
+  }
+
+  private peer(nodeId: string): Peer {
+    let peer = this.peers.get(nodeId);
+    if (peer === undefined) {
+      peer = { singleUntilMs: 0, batchesInFlight: 0 };
+      this.peers.set(nodeId, peer);
+    }
+    return peer;
   }
 
   /** Drops a peer with nothing to remember (node ids change with every process). */

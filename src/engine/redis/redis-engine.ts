@@ -79,7 +79,9 @@ export class RedisEngine implements Engine {
     this.log = opts.log ?? pino({ level: "warn" });
     this.keys = new Keys(opts.prefix);
     defineScripts(this.client);
-    this.batcher = new Batcher(this.client, opts.maxBatch);
+    this.batcher = new Batcher(this.client, opts.maxBatch, (err) =>
+      this.log.error({ err }, "redis batcher: an end-of-turn collector threw; its callers may not be answered"),
+    );
     this.subscriber = new Subscriber(this.subscriberClient, this.log);
     this.store = new RedisStore(this.batcher, this.keys, {
       historyMaxPerConversation: opts.historyMaxPerConversation,

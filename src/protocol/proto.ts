@@ -1,10 +1,8 @@
 // The generated protobufjs static code, re-exported under short names. Nothing else imports gen/.
 import protobuf from "protobufjs/minimal.js";
+// Before the generated code: see long.ts.
+import "./long.js";
 import { switchboard as gen } from "./gen/switchboard.js";
-
-// Seqs and timestamps stay far below 2^53: decode uint64 as plain numbers, never Long objects.
-protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
-protobuf.configure();
 
 export const pb = gen.v1;
 export type { switchboard } from "./gen/switchboard.js";

@@ -1,10 +1,11 @@
 // Node-to-node envelopes over real Redis: a loop turn's envelopes for one node go out as one
-// PUBLISH, in order; a node that only reads single envelopes (an older version, simulated by a
-// plain subscriber on its node channel) still gets every envelope, in order.
+// PUBLISH, in order, once that node is known to read batches; a node that only reads single
+// envelopes (an older version, simulated by a plain subscriber on its node channel) gets every
+// envelope, in order, even while a pattern subscriber would make a batch PUBLISH count a receiver.
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Batcher } from "../../src/engine/redis/batcher.js";
-import { RedisBroker, SINGLE_ENVELOPE_MS } from "../../src/engine/redis/broker.js";
+import { PROBE_MS, RedisBroker } from "../../src/engine/redis/broker.js";
 import { Keys } from "../../src/engine/redis/keys.js";
 import type { RedisEngine } from "../../src/engine/redis/redis-engine.js";
 import { Subscriber } from "../../src/engine/redis/subscriber.js";
@@ -55,6 +56,13 @@ async function broker(now: () => number = Date.now): Promise<RedisBroker> {
   return new RedisBroker(uniqueId("sender"), new Batcher(client), keys, new Subscriber(await redis(), testLog), now);
 }
 
+/** Publishes seqs from..to in one loop turn. */
+function turn(b: { publish(nodeId: string, e: Uint8Array): Promise<void> }, nodeId: string, from: number, to: number): Promise<void[]> {
+  return Promise.all(Array.from({ length: to - from + 1 }, (_, i) => b.publish(nodeId, envelope(from + i))));
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
 afterEach(async () => {
   await Promise.all(engines.splice(0).map((e) => e.close()));
   for (const c of clients.splice(0)) c.disconnect();
@@ -65,85 +73,74 @@ afterAll(async () => {
 });
 
 describe("redis broker", () => {
-  it("sends one loop turn's envelopes for a node as one PUBLISH, delivered in order", async () => {
+  it("sends one loop turn's envelopes for a node that reads batches as one PUBLISH, delivered in order", async () => {
     const [sender, receiver] = [await engine(), await engine()];
     const got: number[] = [];
-    const all = latch<void>(5000, "200 envelopes");
+    const all = latch<void>(5000, "201 envelopes");
     await receiver.broker.subscribe((bytes) => {
       got.push(decodeEnvelope(bytes).seq);
-      if (got.length === 200) all.resolve();
+      if (got.length === 201) all.resolve();
     });
+    // The first envelope goes out plain, with the NUMSUB probe ahead of it on the connection.
+    await sender.broker.publish(receiver.nodeId, envelope(0));
     const before = sender.stats();
-    await Promise.all(Array.from({ length: 200 }, (_, i) => sender.broker.publish(receiver.nodeId, envelope(i + 1))));
+    await turn(sender.broker, receiver.nodeId, 1, 200);
     await all.promise;
-    expect(got).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(got).toEqual(range(0, 200));
     const after = sender.stats();
     expect(after.publishes - before.publishes).toBe(1);
-    expect(after.envelopeFallbacks - before.envelopeFallbacks).toBe(0);
+    expect(after.envelopeFallbacks).toBe(0);
+    expect(after.probes).toBe(1);
   });
 
-  it("sends a lone envelope as a plain Envelope on the node channel", async () => {
+  it("sends a node of an older version plain envelopes only, in order, even under a pattern subscriber", async () => {
     const sender = await engine();
     const target = uniqueId("old");
     const seqs = await legacyNode(target);
-    await sender.broker.publish(target, envelope(7));
-    await waitFor(() => seqs.length === 1, 5000, "the envelope");
-    expect(seqs).toEqual([7]);
-    expect(sender.stats().envelopeFallbacks).toBe(0);
+    // An operator's monitor: PUBLISH to the target's batch channel would count it as a receiver.
+    const monitor = await redis();
+    await monitor.psubscribe(`${prefix}nodeb:*`);
+    await turn(sender.broker, target, 1, 5);
+    await turn(sender.broker, target, 6, 10);
+    await waitFor(() => seqs.length === 10, 5000, "10 envelopes");
+    expect(seqs).toEqual(range(1, 10));
+    expect(sender.stats()).toMatchObject({ publishes: 10, envelopeFallbacks: 0, probes: 1 });
   });
 
-  it("re-publishes a batch one by one to a node that reads only single envelopes, in order, then sends it singles", async () => {
-    const sender = await engine();
-    const target = uniqueId("old");
-    const seqs = await legacyNode(target);
-    let seq = 0;
-    const turn = (n: number): Promise<void[]> =>
-      Promise.all(Array.from({ length: n }, () => sender.broker.publish(target, envelope(++seq))));
-    // Several turns in flight before the first reply: their fallbacks must keep the order.
-    await Promise.all([turn(5), new Promise((r) => setImmediate(r)).then(() => turn(3)), turn(1)]);
-    await waitFor(() => seqs.length === seq, 5000, "the fallback envelopes");
-    expect(seqs).toEqual(Array.from({ length: seq }, (_, i) => i + 1));
-    const fallbacks = sender.stats().envelopeFallbacks;
-    expect(fallbacks).toBeGreaterThanOrEqual(5);
-
-    // Known now as a single-envelope reader: no more batches, so no more fallbacks.
-    const before = sender.stats();
-    await turn(10);
-    await waitFor(() => seqs.length === seq, 5000, "the single envelopes");
-    expect(seqs).toEqual(Array.from({ length: seq }, (_, i) => i + 1));
-    expect(sender.stats().envelopeFallbacks).toBe(fallbacks);
-    expect(sender.stats().publishes - before.publishes).toBe(10);
-  });
-
-  it("tries batches again once the single-envelope period is over (the node may have been upgraded)", async () => {
+  it("starts batching to an upgraded node once asked again", async () => {
     let now = 1_000_000;
     const b = await broker(() => now);
     const target = uniqueId("node");
     const seqs = await legacyNode(target);
-    const turn = (from: number, n: number): Promise<void[]> =>
-      Promise.all(Array.from({ length: n }, (_, i) => b.publish(target, envelope(from + i))));
-    await turn(1, 4);
-    expect(b.stats().envelopeFallbacks).toBe(4);
-    await turn(5, 4);
-    expect(b.stats().envelopeFallbacks).toBe(4);
+    await turn(b, target, 1, 4);
+    expect(b.stats()).toMatchObject({ publishes: 4, probes: 1 });
 
     // Upgraded: it reads batches now.
     const batches = await redis();
     const batched: number[] = [];
     batches.on("messageBuffer", () => batched.push(1));
     await batches.subscribe(keys.nodeBatchChannel(target));
-    now += SINGLE_ENVELOPE_MS + 1;
-    await turn(9, 4);
-    expect(b.stats().envelopeFallbacks).toBe(4);
-    await waitFor(() => batched.length === 1 && seqs.length === 8, 5000, "one batch, and the 8 single envelopes");
+    now += PROBE_MS;
+    await turn(b, target, 5, 8); // plain, and the new answer
+    await turn(b, target, 9, 12); // one batch
+    expect(b.stats()).toMatchObject({ publishes: 4 + 4 + 1, probes: 2, envelopeFallbacks: 0 });
+    await waitFor(() => batched.length === 1 && seqs.length === 8, 5000, "one batch, and the 8 plain envelopes");
   });
 
-  it("resolves a batch for a node nobody listens to (a node gone), and keeps trying batches", async () => {
-    const b = await broker();
-    const target = uniqueId("gone");
-    await Promise.all([1, 2, 3].map((s) => b.publish(target, envelope(s))));
-    await Promise.all([4, 5].map((s) => b.publish(target, envelope(s))));
-    // Nobody got the fallbacks either, so the node is not taken for an old one: both turns batched.
-    expect(b.stats()).toEqual({ publishes: 2 + 5, envelopeFallbacks: 5 });
+  it("re-publishes one by one a batch that reached no subscriber (a node gone back to an older version)", async () => {
+    const [sender, receiver] = [await engine(), await engine()];
+    const inspector = await redis();
+    await receiver.broker.subscribe(() => undefined);
+    await sender.broker.publish(receiver.nodeId, envelope(0)); // now known to read batches
+    const seqs = await legacyNode(receiver.nodeId);
+    await receiver.close(); // its subscriptions go; the "old" subscriber stays
+    engines.splice(engines.indexOf(receiver), 1);
+    const numsub = async (): Promise<number> => Number((await inspector.pubsub("NUMSUB", keys.nodeBatchChannel(receiver.nodeId)))[1]);
+    await waitFor(async () => (await numsub()) === 0, 5000, "the batch subscription gone");
+    await turn(sender.broker, receiver.nodeId, 1, 3);
+    await turn(sender.broker, receiver.nodeId, 4, 5); // plain now
+    await waitFor(() => seqs.length === 5, 5000, "5 envelopes");
+    expect(seqs).toEqual(range(1, 5));
+    expect(sender.stats().envelopeFallbacks).toBe(3);
   });
 });

@@ -1,7 +1,14 @@
 import { fileURLToPath } from "node:url";
 import protobuf from "protobufjs";
 import { describe, expect, it } from "vitest";
-import { decodeTransientClientFrame, encodeClientFrame } from "../../src/protocol/proto.js";
+import {
+  decodeEnvelope,
+  decodeServerFrame,
+  decodeTransientClientFrame,
+  encodeClientFrame,
+  encodeEnvelope,
+  encodeServerFrame,
+} from "../../src/protocol/proto.js";
 
 /** Every `bytes` field reachable from a message type, by full name. */
 function bytesFields(type: protobuf.Type, seen = new Set<string>()): string[] {
@@ -42,6 +49,14 @@ describe("decodeTransientClientFrame", () => {
     } finally {
       protobuf.Reader.discardUnknown = true;
     }
+  });
+
+  it("decodes an unset uint64 as the number 0, not a Long (see src/protocol/long.ts)", () => {
+    const frame = decodeTransientClientFrame(encodeClientFrame({ sync: { cursors: [{ conversationId: "dm:a:b", afterSeq: 0 }] } }));
+    const afterSeq = frame.sync!.cursors![0]!.afterSeq;
+    expect(afterSeq).toBe(0);
+    expect(decodeServerFrame(encodeServerFrame({ syncDone: { conversationId: "" } })).syncDone!.upToSeq).toBe(0);
+    expect(decodeEnvelope(encodeEnvelope({ userIds: ["u"] })).seq).toBe(0);
   });
 
   it("returns a body that does not change when the input buffer is overwritten", () => {

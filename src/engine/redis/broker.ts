@@ -8,29 +8,33 @@
 // (bench/publish-batch.ts). A lone envelope still goes out as a plain Envelope on the node
 // channel, which every version reads.
 //
-// Rolling upgrades: a node of an older version subscribes to its node channel only, so a batch
-// sent to it reaches no subscriber. PUBLISH returns that count; on 0 the batch's envelopes are
-// re-published one by one on the node channel, and the node is sent single envelopes for a while.
+// Rolling upgrades: a node of an older version subscribes to its node channel only. So a node is
+// sent batches only once `PUBSUB NUMSUB` has shown a subscriber on its batch channel (asked again
+// every PROBE_MS while it is published to); until then it gets plain envelopes. NUMSUB counts
+// channel subscribers only, unlike PUBLISH's reply, which also counts pattern subscribers (an
+// operator's PSUBSCRIBE would otherwise pass for the node). Should a batch still reach no
+// subscriber (the node went back to an older version, or away, since the last answer), its
+// envelopes are re-published one by one on the node channel and the node is asked again later.
 // Order per target node holds while the target's subscription is steady: Redis delivers one
 // connection's publishes in order, fallbacks are published in the order of the batch replies, and
 // single envelopes go out directly only while no batch to that node awaits its reply or waits in
 // this turn. Not covered: a batch that reached the target while its subscriber was reconnecting
 // is re-published after what the target got once it was back (the per-envelope publishes of
 // earlier versions lost those), and a batch whose PUBLISH timed out is retried by the fan-out
-// behind later envelopes. Clients order stored messages by seq either way. PUBLISH also counts
-// pattern subscribers: a PSUBSCRIBE matching "<prefix>nodeb:*" (an operator's monitor) would hide
-// an old node's missing subscription during a rolling upgrade (README, Operating).
+// behind later envelopes. Clients order stored messages by seq either way.
 import type { Broker, EnvelopeHandler } from "../types.js";
 import { decodeEnvelopeBatch, encodeEnvelopeBatch } from "../../protocol/proto.js";
 import type { Batcher } from "./batcher.js";
 import type { Keys } from "./keys.js";
 import type { Subscriber } from "./subscriber.js";
 
-/** How long a node that did not read a batch is sent single envelopes before batches are tried again. */
-export const SINGLE_ENVELOPE_MS = 30_000;
+/** How long a NUMSUB answer holds: a node found reading batches is asked again after this. */
+export const PROBE_MS = 30_000;
 /** Envelopes and bytes per PUBLISH at most: a burst is split rather than built into one huge payload. */
 const MAX_BATCH_ENVELOPES = 500;
 const MAX_BATCH_BYTES = 256 * 1024;
+/** Peers not published to for this long are forgotten (node ids change with every process). */
+const PEER_IDLE_MS = 5 * 60_000;
 
 /** One PUBLISH in the making, and the callers waiting for it. */
 class Outgoing {
@@ -46,8 +50,12 @@ class Outgoing {
 
 /** Per target node: whether it reads batches, and batches to it still awaiting their reply. */
 interface Peer {
-  singleUntilMs: number;
+  /** Until then the node is known to subscribe to its batch channel. */
+  batchUntilMs: number;
+  /** No NUMSUB before then (one is in flight, or the last is recent). */
+  probeAfterMs: number;
   batchesInFlight: number;
+  lastUsedMs: number;
 }
 
 export interface BrokerStats {
@@ -55,13 +63,15 @@ export interface BrokerStats {
   publishes: number;
   /** Envelopes re-published one by one because their batch reached no subscriber. */
   envelopeFallbacks: number;
+  /** PUBSUB NUMSUB asked of a node's batch channel. */
+  probes: number;
 }
 
 export class RedisBroker implements Broker {
   /** This turn's envelopes per target node; collected at the end of the turn. */
   private outgoing = new Map<string, Outgoing>();
   private readonly peers = new Map<string, Peer>();
-  private readonly counters: BrokerStats = { publishes: 0, envelopeFallbacks: 0 };
+  private readonly counters: BrokerStats = { publishes: 0, envelopeFallbacks: 0, probes: 0 };
   private readonly collect = (): void => this.flush();
 
   constructor(
@@ -82,12 +92,13 @@ export class RedisBroker implements Broker {
   }
 
   private enqueue(nodeId: string, envelope: Uint8Array): Promise<void> {
+    const now = this.now();
     let out = this.outgoing.get(nodeId);
-    const peer = this.peers.get(nodeId);
-    if (out === undefined && peer !== undefined && peer.batchesInFlight === 0) {
-      if (peer.singleUntilMs > this.now()) return this.publishSingle(nodeId, envelope).then(noop);
-      // Idle and expired: as good as unknown (an old node that went away is batched to no more).
-      this.peers.delete(nodeId);
+    const peer = this.peer(nodeId, now);
+    if (peer.probeAfterMs <= now) this.probe(nodeId, peer, now);
+    // Plain envelopes until the node is known to read batches; never past a batch that may fall back.
+    if (out === undefined && peer.batchesInFlight === 0 && peer.batchUntilMs <= now) {
+      return this.publishSingle(nodeId, envelope).then(noop);
     }
     if (out === undefined || out.envelopes.length >= MAX_BATCH_ENVELOPES || out.bytes + envelope.length > MAX_BATCH_BYTES) {
       // A full batch goes out now; the rest of the turn starts another (publishes stay in order).
@@ -140,55 +151,72 @@ export class RedisBroker implements Broker {
   }
 
   private send(nodeId: string, out: Outgoing): void {
-    let peer = this.peers.get(nodeId);
+    const peer = this.peer(nodeId, this.now());
     // A lone envelope behind a batch in flight goes as a batch too: that batch may yet fall back.
-    if (out.envelopes.length === 1 && (peer === undefined || peer.batchesInFlight === 0)) {
+    if (out.envelopes.length === 1 && peer.batchesInFlight === 0) {
       this.publishSingle(nodeId, out.envelopes[0]!).then(() => out.resolve(), out.reject);
       return;
     }
     const payload = encodeEnvelopeBatch(out.envelopes);
-    peer = this.peer(nodeId);
     peer.batchesInFlight += 1;
     this.counters.publishes += 1;
     this.batcher.send<number>("publish", this.keys.nodeBatchChannel(nodeId), toBuffer(payload)).then(
       (receivers) => {
-        const p = peer;
-        p.batchesInFlight -= 1;
+        peer.batchesInFlight -= 1;
         if (receivers > 0) {
-          this.forget(nodeId, p);
           out.resolve();
           return;
         }
-        // No reader of batches: a node of an older version, or none at all. Fallbacks go out here,
-        // in reply order, before any later single envelope (see publish).
+        // No reader of batches any more: plain envelopes from now on (the fallbacks go out here, in
+        // reply order, before any later single envelope), and the node is asked again later.
+        peer.batchUntilMs = 0;
+        peer.probeAfterMs = this.now() + PROBE_MS;
         this.counters.envelopeFallbacks += out.envelopes.length;
-        Promise.all(out.envelopes.map((e) => this.publishSingle(nodeId, e))).then((counts) => {
-          // The peer may have been forgotten meanwhile (another batch's reply): record it anew.
-          if (counts.some((n) => n > 0)) this.peer(nodeId).singleUntilMs = this.now() + SINGLE_ENVELOPE_MS;
-          else this.forget(nodeId, p);
-          out.resolve();
-        }, out.reject);
+        Promise.all(out.envelopes.map((e) => this.publishSingle(nodeId, e))).then(() => out.resolve(), out.reject);
       },
       (err: unknown) => {
         peer.batchesInFlight -= 1;
-        this.forget(nodeId, peer);
         out.reject(err);
       },
     );
   }
 
-  private peer(nodeId: string): Peer {
+  /** Asks whether the node subscribes to its batch channel (PUBSUB NUMSUB counts no patterns). */
+  private probe(nodeId: string, peer: Peer, now: number): void {
+    peer.probeAfterMs = now + PROBE_MS;
+    this.counters.probes += 1;
+    this.batcher.send<[string, number]>("pubsub", "NUMSUB", this.keys.nodeBatchChannel(nodeId)).then(
+      (reply) => {
+        if (Number(reply[1]) > 0) {
+          // Asked again a little before the answer runs out, so a busy peer stays on batches.
+          const at = this.now();
+          peer.batchUntilMs = at + PROBE_MS;
+          peer.probeAfterMs = at + PROBE_MS - PROBE_MS / 6;
+        } else peer.batchUntilMs = 0;
+      },
+      () => {
+        // Redis unreachable: the publishes fail too; ask again with the next one.
+        peer.probeAfterMs = 0;
+      },
+    );
+  }
+
+  private peer(nodeId: string, now: number): Peer {
     let peer = this.peers.get(nodeId);
     if (peer === undefined) {
-      peer = { singleUntilMs: 0, batchesInFlight: 0 };
+      if (this.peers.size >= 64) this.forgetIdle(now);
+      peer = { batchUntilMs: 0, probeAfterMs: 0, batchesInFlight: 0, lastUsedMs: now };
       this.peers.set(nodeId, peer);
     }
+    peer.lastUsedMs = now;
     return peer;
   }
 
-  /** Drops a peer with nothing to remember (node ids change with every process). */
-  private forget(nodeId: string, peer: Peer): void {
-    if (peer.batchesInFlight === 0 && peer.singleUntilMs <= this.now() && this.peers.get(nodeId) === peer) this.peers.delete(nodeId);
+  /** Drops peers not published to for a while, with nothing in flight. */
+  private forgetIdle(now: number): void {
+    for (const [nodeId, peer] of this.peers) {
+      if (peer.batchesInFlight === 0 && now - peer.lastUsedMs > PEER_IDLE_MS) this.peers.delete(nodeId);
+    }
   }
 
   private publishSingle(nodeId: string, envelope: Uint8Array): Promise<number> {

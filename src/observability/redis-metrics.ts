@@ -29,7 +29,11 @@ const SERIES: [name: string, help: string, stat: StatName][] = [
     "Envelopes re-published one by one because their batch reached no subscriber (a node of an older version, or a gone one)",
     "envelopeFallbacks",
   ],
-  ["sb_redis_batch_probes_total", "PUBSUB NUMSUB asked of other nodes' batch channels (whether they read batched envelopes)", "probes"],
+  [
+    "sb_redis_batch_probes_total",
+    "PUBSUB NUMSUB answers about other nodes' batch channels (whether they read batched envelopes)",
+    "probes",
+  ],
 ];
 
 /** Registers the engine's counters on `registry`; values are taken from `source` at each scrape. */

@@ -65,7 +65,8 @@ const range = (from: number, to: number): number[] => Array.from({ length: to - 
 
 afterEach(async () => {
   await Promise.all(engines.splice(0).map((e) => e.close()));
-  for (const c of clients.splice(0)) c.disconnect();
+  // QUIT, awaited: a pattern subscription left open would count as a receiver in the next test.
+  await Promise.all(clients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
 });
 
 afterAll(async () => {
@@ -105,6 +106,7 @@ describe("redis broker", () => {
     await waitFor(() => seqs.length === 10, 5000, "10 envelopes");
     expect(seqs).toEqual(range(1, 10));
     expect(sender.stats()).toMatchObject({ publishes: 10, envelopeFallbacks: 0, probes: 1 });
+    await monitor.punsubscribe();
   });
 
   it("starts batching to an upgraded node once asked again", async () => {

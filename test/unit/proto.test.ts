@@ -57,6 +57,7 @@ describe("decodeTransientClientFrame", () => {
     expect(afterSeq).toBe(0);
     expect(decodeServerFrame(encodeServerFrame({ syncDone: { conversationId: "" } })).syncDone!.upToSeq).toBe(0);
     expect(decodeEnvelope(encodeEnvelope({ userIds: ["u"] })).seq).toBe(0);
+    expect(decodeEnvelope(encodeEnvelope({ seq: 5 })).seq).toBe(5);
   });
 
   it("returns a body that does not change when the input buffer is overwritten", () => {

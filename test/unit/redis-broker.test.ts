@@ -182,11 +182,38 @@ describe("RedisBroker: which nodes get batches", () => {
     expect(isBatch(fake.sent[fake.sent.length - 1]!)).toBe(true);
   });
 
-  it("asks again with the next envelope when a probe fails", async () => {
-    const { b, fake } = setup();
+  it("asks again a second after a probe fails (Redis down, or an ACL without PUBSUB)", async () => {
+    const { b, fake, clock } = setup();
     publishAll(b, [1]);
-    await fake.probes[0]!.fail(new Error("redis down"));
+    await fake.probes[0]!.fail(new Error("NOPERM"));
     publishAll(b, [2]);
+    expect(fake.probes).toHaveLength(1);
+    clock.now += 1000;
+    publishAll(b, [3]);
+    expect(fake.probes).toHaveLength(2);
+    expect(fake.sent.some(isBatch)).toBe(false);
+  });
+
+  it("stops batching when a new answer says the node no longer reads batches", async () => {
+    const { b, fake, clock } = await confirmed();
+    clock.now += PROBE_MS - PROBE_MS / 6;
+    publishAll(b, [1]);
+    await fake.answerProbe(0);
+    publishAll(b, [2, 3]);
+    fake.endTurn();
+    expect(fake.sent.some(isBatch)).toBe(false);
+  });
+
+  it("after a batch reached no subscriber, asks again only PROBE_MS later", async () => {
+    const { b, fake, clock } = await confirmed();
+    publishAll(b, [1, 2]);
+    fake.endTurn();
+    await refuseBatches(fake, 0);
+    clock.now += PROBE_MS * 0.9; // past the confirmed node's early re-ask, within PROBE_MS of the refusal
+    publishAll(b, [3]);
+    expect(fake.probes).toHaveLength(1);
+    clock.now += PROBE_MS * 0.1;
+    publishAll(b, [4]);
     expect(fake.probes).toHaveLength(2);
   });
 });
@@ -236,6 +263,35 @@ describe("RedisBroker ordering", () => {
     fake.endTurn();
     await refuseBatches(fake, 2);
     expect(legacySeqs()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("holds back, rather than batch, what a node that stopped reading batches gets behind batches in flight", async () => {
+    const { b, fake, legacySeqs } = await confirmed();
+    publishAll(b, [1, 2]);
+    fake.endTurn(); // #1
+    publishAll(b, [3, 4]);
+    fake.endTurn(); // #2
+    await fake.at(1).reply(0); // the node went away from batches: fallbacks 1, 2
+    publishAll(b, [5, 6]);
+    fake.endTurn(); // #2 is in flight: 5, 6 wait
+    publishAll(b, [7]);
+    fake.endTurn();
+    expect(fake.sent.filter(isBatch)).toHaveLength(2);
+    await fake.at(2).reply(0); // fallbacks 3, 4, then what waited
+    expect(legacySeqs()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(b.stats().envelopeFallbacks).toBe(4);
+  });
+
+  it("does not forget a node with a batch in flight when idle peers are dropped", async () => {
+    const { b, fake, clock, legacySeqs } = await confirmed();
+    publishAll(b, [1, 2]);
+    fake.endTurn(); // #1, in flight
+    clock.now += 10 * 60_000;
+    for (let i = 0; i < 70; i++) void b.publish(`n${i}`, envelope(100 + i)); // the peer table fills up
+    publishAll(b, [3]);
+    fake.endTurn(); // waits behind #1
+    await refuseBatches(fake, 1);
+    expect(legacySeqs()).toEqual([0, 1, 2, 3]);
   });
 
   it("keeps a node with a batch still in flight when another batch to it fails", async () => {

@@ -10,7 +10,7 @@
 //
 // Rolling upgrades: a node of an older version subscribes to its node channel only. So a node is
 // sent batches only once `PUBSUB NUMSUB` has shown a subscriber on its batch channel (asked again
-// every PROBE_MS while it is published to); until then it gets plain envelopes. NUMSUB counts
+// about every PROBE_MS while it is published to); until then it gets plain envelopes. NUMSUB counts
 // channel subscribers only, unlike PUBLISH's reply, which also counts pattern subscribers (an
 // operator's PSUBSCRIBE would otherwise pass for the node). Should a batch still reach no
 // subscriber (the node went back to an older version, or away, since the last answer), its
@@ -55,6 +55,9 @@ interface Peer {
   /** No NUMSUB before then (one is in flight, or the last is recent). */
   probeAfterMs: number;
   batchesInFlight: number;
+  /** Batches held back while the node is not known to read batches and batches to it are in
+   * flight: they go out envelope by envelope once those are answered (after any fallbacks). */
+  waiting: Outgoing[];
   lastUsedMs: number;
 }
 
@@ -63,7 +66,7 @@ export interface BrokerStats {
   publishes: number;
   /** Envelopes re-published one by one because their batch reached no subscriber. */
   envelopeFallbacks: number;
-  /** PUBSUB NUMSUB asked of a node's batch channel. */
+  /** PUBSUB NUMSUB answers about a node's batch channel. */
   probes: number;
 }
 
@@ -79,7 +82,8 @@ export class RedisBroker implements Broker {
     private readonly batcher: Batcher,
     private readonly keys: Keys,
     private readonly subscriber: Subscriber,
-    private readonly now: () => number = Date.now,
+    /** Milliseconds on a monotonic clock: a wall-clock jump must not stop the probes. */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   publish(nodeId: string, envelope: Uint8Array): Promise<void> {
@@ -98,6 +102,7 @@ export class RedisBroker implements Broker {
     if (peer.probeAfterMs <= now) this.probe(nodeId, peer, now);
     // Plain envelopes until the node is known to read batches; never past a batch that may fall back.
     if (out === undefined && peer.batchesInFlight === 0 && peer.batchUntilMs <= now) {
+      // (Nothing waits either: batches wait only while others are in flight.)
       return this.publishSingle(nodeId, envelope).then(noop);
     }
     if (out === undefined || out.envelopes.length >= MAX_BATCH_ENVELOPES || out.bytes + envelope.length > MAX_BATCH_BYTES) {
@@ -151,10 +156,18 @@ export class RedisBroker implements Broker {
   }
 
   private send(nodeId: string, out: Outgoing): void {
-    const peer = this.peer(nodeId, this.now());
-    // A lone envelope behind a batch in flight goes as a batch too: that batch may yet fall back.
-    if (out.envelopes.length === 1 && peer.batchesInFlight === 0) {
-      this.publishSingle(nodeId, out.envelopes[0]!).then(() => out.resolve(), out.reject);
+    const now = this.now();
+    const peer = this.peer(nodeId, now);
+    // Not known to read batches (any more), behind batches that may yet fall back: neither a batch
+    // (it would likely fall back too) nor singles now (they would overtake those fallbacks).
+    if (peer.waiting.length > 0 || (peer.batchesInFlight > 0 && peer.batchUntilMs <= now)) {
+      peer.waiting.push(out);
+      return;
+    }
+    // Plain when alone or no longer known to read batches, with nothing in flight to overtake (a
+    // lone envelope behind a batch in flight goes as a batch: that batch may yet fall back).
+    if (peer.batchesInFlight === 0 && (out.envelopes.length === 1 || peer.batchUntilMs <= now)) {
+      this.sendSingles(nodeId, out);
       return;
     }
     const payload = encodeEnvelopeBatch(out.envelopes);
@@ -163,30 +176,43 @@ export class RedisBroker implements Broker {
     this.batcher.send<number>("publish", this.keys.nodeBatchChannel(nodeId), toBuffer(payload)).then(
       (receivers) => {
         peer.batchesInFlight -= 1;
-        if (receivers > 0) {
-          out.resolve();
-          return;
+        if (receivers > 0) out.resolve();
+        else {
+          // No reader of batches any more: plain envelopes from now on (the fallbacks go out here,
+          // in reply order, before any later single envelope), and the node is asked again later.
+          peer.batchUntilMs = 0;
+          peer.probeAfterMs = this.now() + PROBE_MS;
+          this.counters.envelopeFallbacks += out.envelopes.length;
+          this.sendSingles(nodeId, out);
         }
-        // No reader of batches any more: plain envelopes from now on (the fallbacks go out here, in
-        // reply order, before any later single envelope), and the node is asked again later.
-        peer.batchUntilMs = 0;
-        peer.probeAfterMs = this.now() + PROBE_MS;
-        this.counters.envelopeFallbacks += out.envelopes.length;
-        Promise.all(out.envelopes.map((e) => this.publishSingle(nodeId, e))).then(() => out.resolve(), out.reject);
+        this.release(nodeId, peer);
       },
       (err: unknown) => {
         peer.batchesInFlight -= 1;
         out.reject(err);
+        this.release(nodeId, peer);
       },
     );
+  }
+
+  /** Once no batch to the node is in flight, what waited goes out envelope by envelope, in order. */
+  private release(nodeId: string, peer: Peer): void {
+    if (peer.batchesInFlight > 0 || peer.waiting.length === 0) return;
+    const waiting = peer.waiting;
+    peer.waiting = [];
+    for (const out of waiting) this.sendSingles(nodeId, out);
+  }
+
+  private sendSingles(nodeId: string, out: Outgoing): void {
+    Promise.all(out.envelopes.map((e) => this.publishSingle(nodeId, e))).then(() => out.resolve(), out.reject);
   }
 
   /** Asks whether the node subscribes to its batch channel (PUBSUB NUMSUB counts no patterns). */
   private probe(nodeId: string, peer: Peer, now: number): void {
     peer.probeAfterMs = now + PROBE_MS;
-    this.counters.probes += 1;
     this.batcher.send<[string, number]>("pubsub", "NUMSUB", this.keys.nodeBatchChannel(nodeId)).then(
       (reply) => {
+        this.counters.probes += 1;
         if (Number(reply[1]) > 0) {
           // Asked again a little before the answer runs out, so a busy peer stays on batches.
           const at = this.now();
@@ -195,8 +221,9 @@ export class RedisBroker implements Broker {
         } else peer.batchUntilMs = 0;
       },
       () => {
-        // Redis unreachable: the publishes fail too; ask again with the next one.
-        peer.probeAfterMs = 0;
+        // Redis unreachable (the publishes fail too) or the command refused (an ACL without
+        // PUBSUB): plain envelopes meanwhile, asked again a second later.
+        peer.probeAfterMs = this.now() + 1000;
       },
     );
   }
@@ -205,7 +232,7 @@ export class RedisBroker implements Broker {
     let peer = this.peers.get(nodeId);
     if (peer === undefined) {
       if (this.peers.size >= 64) this.forgetIdle(now);
-      peer = { batchUntilMs: 0, probeAfterMs: 0, batchesInFlight: 0, lastUsedMs: now };
+      peer = { batchUntilMs: 0, probeAfterMs: 0, batchesInFlight: 0, waiting: [], lastUsedMs: now };
       this.peers.set(nodeId, peer);
     }
     peer.lastUsedMs = now;

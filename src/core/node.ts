@@ -348,11 +348,9 @@ export class GatewayNode {
     this.assertEngineUp();
     this.assertNotOverloaded();
     const conv = parseConversationId(input.conversationId);
+    const sender = input.system ? null : input.senderId;
     // A DM's members come from its id: no await (and no microtask) on the hot path.
-    const members =
-      conv.kind === "dm"
-        ? dmMembers(conv, input.system ? null : input.senderId)
-        : await this.membersFor(conv, input.system ? null : input.senderId);
+    const members = conv.kind === "dm" ? dmMembers(conv, sender) : await this.membersFor(conv, sender);
     const result = await this.engine.store.append({
       conversationId: conv.id,
       senderId: input.senderId,

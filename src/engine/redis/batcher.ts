@@ -45,13 +45,7 @@ export class Batcher {
     if (collectors.length > 0) {
       this.collectors = [];
       // Each collector runs even if another throws: a skipped one would never be scheduled again.
-      for (const collect of collectors) {
-        try {
-          collect();
-        } catch (err) {
-          failure ??= err;
-        }
-      }
+      failure = callEach(collectors, (collect) => collect());
     }
     // Whatever a collector did, the turn's commands go out and later turns schedule again.
     this.scheduled = false;
@@ -130,6 +124,19 @@ export class Batcher {
     // rejected when it closed, and uncorking a destroyed socket does nothing.
     socket.uncork();
   }
+}
+
+/** Calls `fn` on every item, even after one throws; returns the first error, or null. */
+export function callEach<T>(items: Iterable<T>, fn: (item: T) => void): unknown {
+  let failure: unknown = null;
+  for (const item of items) {
+    try {
+      fn(item);
+    } catch (err) {
+      failure ??= err;
+    }
+  }
+  return failure;
 }
 
 function rethrow(err: unknown): never {

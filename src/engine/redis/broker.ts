@@ -24,7 +24,7 @@
 // behind later envelopes. Clients order stored messages by seq either way.
 import type { Broker, EnvelopeHandler } from "../types.js";
 import { decodeEnvelopeBatch, encodeEnvelopeBatch } from "../../protocol/proto.js";
-import type { Batcher } from "./batcher.js";
+import { callEach, type Batcher } from "./batcher.js";
 import type { Keys } from "./keys.js";
 import type { Subscriber } from "./subscriber.js";
 
@@ -123,15 +123,8 @@ export class RedisBroker implements Broker {
       [
         this.keys.nodeBatchChannel(this.nodeId),
         (payload) => {
-          let failure: unknown = null;
           // One envelope's failure must not drop the rest of its batch; the subscriber logs it.
-          for (const envelope of decodeEnvelopeBatch(payload)) {
-            try {
-              handler(envelope);
-            } catch (err) {
-              failure ??= err;
-            }
-          }
+          const failure = callEach(decodeEnvelopeBatch(payload), handler);
           if (failure !== null) throw failure;
         },
       ],

@@ -11,7 +11,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { unlinkMatching } from "../load/run-cleanup.js";
-import { procSource } from "../load/server-stats.js";
+import { redisServerCpu } from "../load/server-stats.js";
 import { RedisEngine } from "../src/engine/redis/redis-engine.js";
 import { encodeEnvelope, EnvelopeKind, encodeServerFrame } from "../src/protocol/proto.js";
 
@@ -39,13 +39,8 @@ await receiver.broker.subscribe(() => {
   if (received === wanted) onAll();
 });
 
-const redisProc = procSource(Number(/process_id:(\d+)/.exec(await connections[0]!.info("server"))?.[1]));
 /** redis-server's user + system CPU, in µs. */
-async function redisCpuUs(): Promise<number> {
-  const s = await redisProc.sample();
-  if (s === null) throw new Error("redis-server's /proc entry is not readable: run this on the Redis host");
-  return s.cpuSec * 1e6;
-}
+const redisCpuUs = redisServerCpu(await connections[0]!.info("server"));
 
 // A chat message's envelope as routeTo builds it: one recipient, the encoded push frame.
 const frame = encodeServerFrame({

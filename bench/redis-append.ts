@@ -11,7 +11,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { unlinkMatching } from "../load/run-cleanup.js";
-import { procSource } from "../load/server-stats.js";
+import { redisServerCpu } from "../load/server-stats.js";
 import { RedisEngine } from "../src/engine/redis/redis-engine.js";
 
 const env = (k: string, d: number): number => Number(process.env[k] ?? d);
@@ -26,13 +26,8 @@ const client = new Redis(REDIS_URL);
 const subscriber = new Redis(REDIS_URL);
 const engine = new RedisEngine({ nodeId: `ra${process.pid}`, client, subscriber, prefix });
 
-const redisProc = procSource(Number(/process_id:(\d+)/.exec(await client.info("server"))?.[1]));
 /** redis-server's user + system CPU, in µs. */
-async function redisCpuUs(): Promise<number> {
-  const s = await redisProc.sample();
-  if (s === null) throw new Error("redis-server's /proc entry is not readable: run this on the Redis host");
-  return s.cpuSec * 1e6;
-}
+const redisCpuUs = redisServerCpu(await client.info("server"));
 
 let n = 0;
 async function appendMany(count: number): Promise<void> {

@@ -93,3 +93,16 @@ export function serverSources(pids: readonly number[], metricsUrls: readonly str
   // Nothing named: try each target's own /metrics (through a load balancer this samples whichever node answers).
   return [...new Set(wsUrls.map(metricsUrlFor))].map((u) => metricsSource(u, `${u} (auto)`));
 }
+
+/**
+ * redis-server's user + system CPU in µs, read from /proc: `info` is the reply of INFO SERVER
+ * (its process_id). For benchmarks run on the Redis host.
+ */
+export function redisServerCpu(info: string): () => Promise<number> {
+  const source = procSource(Number(/process_id:(\d+)/.exec(info)?.[1]));
+  return async () => {
+    const s = await source.sample();
+    if (s === null) throw new Error("redis-server's /proc entry is not readable: run this on the Redis host");
+    return s.cpuSec * 1e6;
+  };
+}

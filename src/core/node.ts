@@ -3,6 +3,7 @@
 import type { Logger } from "pino";
 import { CloseCode, CLOSE_REASONS, ErrorCode, SwitchboardError, toSwitchboardError } from "../protocol/codes.js";
 import {
+  clientFrameBody,
   decodeTransientClientFrame,
   decodeEnvelope,
   encodeEnvelope,
@@ -236,16 +237,24 @@ export class GatewayNode {
       );
       return;
     }
-    const body = frame.body;
+    const body = clientFrameBody(frame);
     if (body === undefined) {
       this.violation(session, "unknown", frame.reqId, new SwitchboardError(ErrorCode.UNKNOWN_FRAME, "ClientFrame has no known body"));
       return;
     }
     this.metrics.framesInBy.get(body).inc();
-    this.dispatch(session, frame, body, receivedAt).catch((err: unknown) => this.fail(session, frame, body, err));
+    let pending: Promise<void> | undefined;
+    try {
+      pending = this.dispatch(session, frame, body, receivedAt);
+    } catch (err) {
+      this.fail(session, frame, body, err);
+      return;
+    }
+    pending?.catch((err: unknown) => this.fail(session, frame, body, err));
   }
 
-  private async dispatch(session: Session, frame: ClientFrame, body: Body, receivedAt: number): Promise<void> {
+  /** Not async: the handlers' own promises are passed on, without one more per frame. */
+  private dispatch(session: Session, frame: ClientFrame, body: Body, receivedAt: number): Promise<void> | undefined {
     const reqId = frame.reqId;
     switch (body) {
       case "send":
@@ -268,7 +277,7 @@ export class GatewayNode {
         return this.handleLeave(session, reqId, frame.leaveGroup as switchboard.v1.LeaveGroup);
       case "ping":
         this.reply(session, reqId, { pong: { clientTimeMs: (frame.ping as switchboard.v1.Ping).clientTimeMs, serverTimeMs: Date.now() } });
-        return;
+        return undefined;
     }
   }
 
@@ -449,7 +458,9 @@ export class GatewayNode {
 
   private async handleAck(session: Session, reqId: number, ack: switchboard.v1.AckDelivery): Promise<void> {
     const conv = parseConversationId(ack.conversationId);
-    await this.membersFor(conv, session.userId);
+    // A DM's membership is checked from its id, without the await membersFor costs.
+    if (conv.kind === "dm") dmMembers(conv, session.userId);
+    else await this.membersFor(conv, session.userId);
     await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
     if (reqId !== 0) this.reply(session, reqId, { ackResult: { conversationId: conv.id, seq: ack.seq } });
   }
@@ -748,10 +759,12 @@ export class GatewayNode {
     let delivered = 0;
     // Closing runs onClose synchronously, which splices the registry's array we iterate: close after.
     let overflowed: Session[] | null = null;
-    for (const userId of userIds) {
-      const sessions = this.registry.sessionsOf(userId);
+    // Indexed loops: for-of allocated an iterator per call here (not optimized away).
+    for (let u = 0; u < userIds.length; u++) {
+      const sessions = this.registry.sessionsOf(userIds[u]!);
       if (sessions === undefined) continue;
-      for (const s of sessions) {
+      for (let i = 0; i < sessions.length; i++) {
+        const s = sessions[i]!;
         if (s.sessionId === excludeSession) continue;
         switch (push(s, frame, stored, this.limits, now)) {
           case "sent":

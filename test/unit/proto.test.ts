@@ -2,12 +2,16 @@ import { fileURLToPath } from "node:url";
 import protobuf from "protobufjs";
 import { describe, expect, it } from "vitest";
 import {
+  clientFrameBody,
+  decodeClientFrame,
   decodeEnvelope,
   decodeServerFrame,
   decodeTransientClientFrame,
   encodeClientFrame,
   encodeEnvelope,
+  encodeMessage,
   encodeServerFrame,
+  pb,
 } from "../../src/protocol/proto.js";
 
 /** Every `bytes` field reachable from a message type, by full name. */
@@ -70,5 +74,56 @@ describe("decodeTransientClientFrame", () => {
     input.fill(0);
     expect(Array.from(frame.send!.body!)).toEqual([1, 2, 3]);
     expect(frame.send!.conversationId).toBe("d:a:b");
+  });
+});
+
+describe("encodeMessage (one shared Writer)", () => {
+  const frame = (n: number) => ({ reqId: n, pong: { clientTimeMs: n, serverTimeMs: 2 * n } });
+
+  it("returns bytes that later encodes do not overwrite", () => {
+    const first = encodeServerFrame(frame(1));
+    const copy = Uint8Array.from(first);
+    for (let i = 2; i < 50; i++) encodeServerFrame(frame(i));
+    expect(Uint8Array.from(first)).toEqual(copy);
+    expect(decodeServerFrame(first).reqId).toBe(1);
+  });
+
+  it("matches a fresh Writer's bytes, nested messages included", () => {
+    const msg = { message: { messageId: "m", conversationId: "dm:a:b", seq: 300, body: new Uint8Array(200).fill(7), sentAtMs: 1e12 } };
+    expect(Array.from(encodeServerFrame(msg))).toEqual(Array.from(pb.ServerFrame.encode(msg).finish()));
+    expect(Array.from(encodeServerFrame(msg))).toEqual(Array.from(pb.ServerFrame.encode(msg).finish()));
+  });
+
+  it("starts clean after an encode that threw halfway through a nested message", () => {
+    const bad = {
+      message: {
+        messageId: "m",
+        get seq(): number {
+          throw new Error("boom");
+        },
+      },
+    };
+    expect(() => encodeServerFrame(bad as never)).toThrow("boom");
+    expect(decodeServerFrame(encodeServerFrame(frame(9)))).toMatchObject({ reqId: 9, pong: { clientTimeMs: 9 } });
+  });
+
+  it("encodes a frame bigger than the Writer it keeps, and smaller ones after it", () => {
+    const big = { message: { messageId: "big", body: new Uint8Array(200_000).fill(1) } };
+    expect(decodeServerFrame(encodeServerFrame(big)).message!.body!.length).toBe(200_000);
+    expect(encodeMessage(pb.ServerFrame, frame(3))).toEqual(pb.ServerFrame.encode(frame(3)).finish());
+  });
+});
+
+describe("clientFrameBody", () => {
+  it("names the body the generated oneof getter names, for every body", () => {
+    const root = protobuf.loadSync(fileURLToPath(new URL("../../proto/switchboard.proto", import.meta.url)));
+    const bodies = root.lookupType("switchboard.v1.ClientFrame").oneofs!["body"]!.oneof;
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const name of bodies) {
+      const decoded = decodeClientFrame(encodeClientFrame({ reqId: 1, [name]: {} }));
+      expect(clientFrameBody(decoded)).toBe(name);
+      expect(clientFrameBody(decoded)).toBe(decoded.body);
+    }
+    expect(clientFrameBody(decodeClientFrame(encodeClientFrame({ reqId: 1 })))).toBeUndefined();
   });
 });

@@ -73,7 +73,8 @@ class MemoryStore implements MessageStore, HistoryStats {
     this.held += 1;
     this.trim(conv);
     this.dedupe.set(key, message);
-    for (const userId of input.memberIds) this.index(userId, input.conversationId);
+    const members = input.memberIds;
+    for (let i = 0; i < members.length; i++) this.index(members[i]!, input.conversationId);
     return { message, duplicate: false };
   }
 

@@ -1,11 +1,11 @@
 // The stored form of a message: a StoredMessageRecord (protobuf) per hot-history entry, and a
 // short text form for dedupe entries, which outlive history and so hold no body.
-import { pb } from "../../protocol/proto.js";
+import { encodeMessage, pb } from "../../protocol/proto.js";
 import type { AppendInput, StoredMessage } from "../types.js";
 
 /** Encodes every field but `seq`, which the append script adds once it is assigned. */
 export function encodeRecord(input: AppendInput, messageId: string, sentAtMs: number): Uint8Array {
-  return pb.StoredMessageRecord.encode({
+  return encodeMessage(pb.StoredMessageRecord, {
     sentAtMs,
     messageId,
     senderId: input.senderId,
@@ -13,7 +13,7 @@ export function encodeRecord(input: AppendInput, messageId: string, sentAtMs: nu
     clientMsgId: input.clientMsgId,
     body: input.body,
     contentType: input.contentType,
-  }).finish();
+  });
 }
 
 export function decodeRecord(conversationId: string, bytes: Uint8Array): StoredMessage {

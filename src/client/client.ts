@@ -44,6 +44,8 @@ const MAX_GAP_RESYNCS = 2;
  * resendAfterMs): the server never pushes our own message back, so a peer's reply can overtake it.
  */
 const OWN_ACK_WAIT_MS = 1000;
+/** See ClientOptions.autoAck. */
+const DEFAULT_ACK_DELAY_MS = 1000;
 /** Close code the client reports when the connection died without a close frame. */
 const ABNORMAL = 1006;
 
@@ -120,7 +122,7 @@ function settingsOf(o: ClientOptions): Settings {
     backoff: { minDelayMs: o.reconnect?.minDelayMs ?? 250, maxDelayMs: o.reconnect?.maxDelayMs ?? 30_000 },
     resendAfterMs: o.resendAfterMs ?? 5000,
     gapWaitMs: o.gapWaitMs ?? 250,
-    ackDelayMs: autoAck === false ? null : autoAck === true ? 200 : autoAck.delayMs,
+    ackDelayMs: autoAck === false ? null : autoAck === true ? DEFAULT_ACK_DELAY_MS : autoAck.delayMs,
     syncOnConnect: o.syncOnConnect ?? true,
     requestTimeoutMs: o.requestTimeoutMs ?? 10_000,
   };

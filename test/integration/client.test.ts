@@ -234,6 +234,40 @@ describe("client: connect and deliver", () => {
   });
 });
 
+describe("client: acks", () => {
+  const ackFrames = async (g: TestGateway): Promise<number> => {
+    const text = await (await fetch(`${g.http}/metrics`)).text();
+    return Number(/^sb_frames_in_total\{type="ack"\} (\d+)/m.exec(text)?.[1] ?? 0);
+  };
+  const serverCursor = async (g: TestGateway): Promise<number> => (await g.engine.store.cursors("bob", "phone")).get(DM) ?? 0;
+
+  it("acks a burst of 20 messages with one cumulative ack per client, after the debounce", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const b = await connected(g, "bob");
+    const got = inbox(b);
+    const before = await ackFrames(g);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => a.send(DM, `m${i}`)));
+    await waitFor(() => got.length === 20, { what: "20 messages delivered" });
+    await waitFor(async () => (await serverCursor(g)) === 20, { what: "bob's server-side cursor at 20" });
+    // One cumulative ack from each client (alice's cursor covers her own sends), not one per message.
+    expect((await ackFrames(g)) - before).toBe(2);
+  });
+
+  it("sends a pending ack when the client closes, before the debounce ends", async () => {
+    const g = await start();
+    const a = await connected(g, "alice");
+    const b = await connected(g, "bob", { autoAck: { delayMs: 60_000 } });
+    const got = inbox(b);
+    await a.send(DM, "one");
+    await a.send(DM, "two");
+    await waitFor(() => got.length === 2, { what: "2 messages delivered" });
+    expect(await serverCursor(g)).toBe(0);
+    await b.close();
+    await waitFor(async () => (await serverCursor(g)) === 2, { what: "bob's server-side cursor at 2" });
+  });
+});
+
 describe("client: sync", () => {
   it("after a disconnect, a new client with the same cursor store receives exactly what it missed", async () => {
     const g = await start({ SEND_BURST: "1000" });

@@ -36,6 +36,8 @@ interface Conversation {
   /** messages[i].seq === oldestSeq + i: seqs are contiguous, so reads index directly. */
   messages: StoredMessage[];
   oldestSeq: number;
+  /** The memberIds array last indexed for this conversation (see append). */
+  indexed: readonly string[] | null;
 }
 
 class MemoryStore implements MessageStore, HistoryStats {
@@ -73,8 +75,13 @@ class MemoryStore implements MessageStore, HistoryStats {
     this.held += 1;
     this.trim(conv);
     this.dedupe.set(key, message);
+    // A DM's members come as the same frozen array each time (parseConversationId's cache):
+    // indexed once, like the Redis engine's append script does at a conversation's first message.
     const members = input.memberIds;
-    for (let i = 0; i < members.length; i++) this.index(members[i]!, input.conversationId);
+    if (conv.indexed !== members) {
+      for (let i = 0; i < members.length; i++) this.index(members[i]!, input.conversationId);
+      conv.indexed = members;
+    }
     return { message, duplicate: false };
   }
 
@@ -144,7 +151,7 @@ class MemoryStore implements MessageStore, HistoryStats {
   private conversation(id: string): Conversation {
     let conv = this.conversations.get(id);
     if (conv === undefined) {
-      conv = { lastSeq: 0, messages: [], oldestSeq: 1 };
+      conv = { lastSeq: 0, messages: [], oldestSeq: 1, indexed: null };
       this.conversations.set(id, conv);
     }
     return conv;

@@ -1,7 +1,8 @@
 // The generated protobufjs static code, re-exported under short names. Nothing else imports gen/.
 import protobuf from "protobufjs/minimal.js";
-// Before the generated code: see long.ts.
+// Before the generated code: see long.ts and oneof.ts.
 import "./long.js";
+import "./oneof.js";
 import { switchboard as gen } from "./gen/switchboard.js";
 
 export const pb = gen.v1;

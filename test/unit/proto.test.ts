@@ -127,3 +127,17 @@ describe("clientFrameBody", () => {
     expect(clientFrameBody(decodeClientFrame(encodeClientFrame({ reqId: 1 })))).toBeUndefined();
   });
 });
+
+describe("oneof setter (src/protocol/oneof.ts)", () => {
+  it("keeps only the last body of a frame that carries two, as protobufjs's own setter does", () => {
+    const first = encodeServerFrame({ sendAck: { clientMsgId: "c1", seq: 1 } });
+    const second = encodeServerFrame({ message: { messageId: "m1", seq: 2 } });
+    const merged = new Uint8Array(first.length + second.length);
+    merged.set(first, 0);
+    merged.set(second, first.length);
+    const frame = decodeServerFrame(merged);
+    expect(frame.body).toBe("message");
+    expect(Object.prototype.hasOwnProperty.call(frame, "sendAck")).toBe(false);
+    expect(frame.message!.messageId).toBe("m1");
+  });
+});

@@ -93,7 +93,8 @@ export interface ClientOptions {
    * device's cursor on the server (where an `all_conversations` sync of a device that lost its own
    * cursors starts), so a second's delay costs little. At 200 ms, a chat receiving 10 messages a
    * second sent an ack frame (a write here, a read and a cursor update on the gateway) for every
-   * two or three of them; at 1000 ms, one for every ten.
+   * two or three of them; at 1000 ms, one for every ten. A client that dies without close() loses
+   * at most this much acking: its device gets those messages again in an `all_conversations` sync.
    */
   autoAck?: boolean | { delayMs: number };
   /** On every (re)connect, sync all conversations from the stored cursors (default true). */

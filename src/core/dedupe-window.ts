@@ -59,6 +59,17 @@ export class DedupeWindow<V> {
     this.count += 1;
   }
 
+  /**
+   * Replaces the value stored under key if it is still `expected`, keeping the key's place in
+   * time order (Map#set on a present key does). False when the key is gone or holds another value.
+   */
+  replaceIf(key: string, expected: V, value: V): boolean {
+    const shard = this.shards[this.shardOf(key)]!;
+    if (shard.get(key) !== expected) return false;
+    shard.set(key, value);
+    return true;
+  }
+
   /** Drops expired keys; a shard stops at its first fresh one. */
   sweep(now: number): number {
     const cutoff = now - this.opts.ttlMs;

@@ -23,6 +23,24 @@ describe("DedupeWindow", () => {
     expect(w.get("b", 1_000)).toBeUndefined();
   });
 
+  it("replaceIf swaps a key's value only while it is the expected one, keeping its place in time order", () => {
+    const w = window(3, 1_000_000, 1);
+    const a = { id: 1, at: 0 };
+    w.set("a", a);
+    w.set("b", { id: 2, at: 0 });
+    expect(w.replaceIf("a", { id: 1, at: 0 }, { id: 9, at: 0 })).toBe(false); // equal, not the same
+    expect(w.replaceIf("a", a, { id: 10, at: 0 })).toBe(true);
+    expect(w.get("a", 0)?.id).toBe(10);
+    expect(w.replaceIf("zz", a, { id: 11, at: 0 })).toBe(false);
+    expect(w.get("zz", 0)).toBeUndefined();
+    expect(w.size).toBe(2);
+    // "a" is still the oldest: the next two inserts past the bound of 3 evict it first.
+    w.set("c", { id: 3, at: 0 });
+    w.set("d", { id: 4, at: 0 });
+    expect(w.get("a", 0)).toBeUndefined();
+    expect(w.get("b", 0)?.id).toBe(2);
+  });
+
   it("sweeps expired keys and keeps fresh ones", () => {
     const w = window(1_000, 1_000, 4);
     for (let i = 0; i < 100; i++) w.set(`k${i}`, { id: i, at: i < 60 ? 0 : 500 });

@@ -19,8 +19,13 @@ import type {
 } from "../types.js";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
 
-/** About 100 B per key plus the message it points at, once history has trimmed that message. */
+/** A few hundred bytes per key once history has trimmed its message (ids kept, body dropped). */
 export const MEMORY_DEDUPE_MAX_DEFAULT = 1_000_000;
+
+/** The body of a dedupe entry whose message history has trimmed: a retry only needs the ids. */
+const TRIMMED_BODY = new Uint8Array(0);
+
+const dedupeKey = (senderId: string, clientMsgId: string): string => `${senderId}\u0000${clientMsgId}`;
 
 export interface MemoryEngineOptions {
   nodeId: string;
@@ -54,9 +59,13 @@ class MemoryStore implements MessageStore, HistoryStats {
   }
 
   async append(input: AppendInput): Promise<AppendResult> {
-    const key = `${input.senderId}\u0000${input.clientMsgId}`;
+    const key = dedupeKey(input.senderId, input.clientMsgId);
     const seen = this.dedupe.get(key, this.opts.now());
-    if (seen !== undefined) return { message: seen, duplicate: true };
+    if (seen !== undefined) {
+      // Trimmed from history: like the Redis engine's dedupe entry, the body is the retry's.
+      const message = seen.body === TRIMMED_BODY ? { ...seen, body: input.body } : seen;
+      return { message, duplicate: true };
+    }
 
     const conv = this.conversation(input.conversationId);
     conv.lastSeq += 1;
@@ -162,7 +171,11 @@ class MemoryStore implements MessageStore, HistoryStats {
     // Trim in chunks of a quarter so splice cost is amortised over many appends.
     if (conv.messages.length <= limit + Math.floor(limit / 4)) return;
     const drop = conv.messages.length - limit;
-    conv.messages.splice(0, drop);
+    // The dedupe window outlives history: what it keeps of a dropped message loses the body, or
+    // up to MEMORY_DEDUPE_MAX bodies would stay on the heap (gigabytes at 64 KiB each).
+    for (const m of conv.messages.splice(0, drop)) {
+      this.dedupe.replaceIf(dedupeKey(m.senderId, m.clientMsgId), m, { ...m, body: TRIMMED_BODY });
+    }
     conv.oldestSeq += drop;
     this.held -= drop;
     this.trimmed += drop;

@@ -75,6 +75,8 @@ const fields = z.object({
   MAX_SYNC_PAGE: int(500, 1, 10_000),
   DEFAULT_SYNC_PAGE: int(100, 1, 10_000),
   MEMORY_HISTORY_PER_CONVERSATION: int(10_000, 1),
+  /** Memory engine: all history held, in bytes (estimated); the least recently active conversations lose their oldest messages first. */
+  MEMORY_HISTORY_MAX_BYTES: int(512 * 1024 * 1024, 1024 * 1024),
   DEDUPE_TTL_MS: int(24 * 3600 * 1000, 1000),
   /** Memory engine: client_msg_ids remembered at most (oldest forgotten first, before the TTL). */
   MEMORY_DEDUPE_MAX: int(1_000_000, 1_000),

@@ -110,6 +110,9 @@ export interface HistorySnapshot {
   messages: number;
   trimmed: number;
   limitPerConversation: number;
+  /** Held history as estimated against its byte bound, and that bound (Infinity: none). */
+  bytes: number;
+  limitBytes: number;
   /** Idempotency keys held, forgotten early because the window was full, and its bound. */
   dedupeKeys: number;
   dedupeEvicted: number;

@@ -130,6 +130,7 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
     return new MemoryEngine({
       nodeId,
       historyPerConversation: config.MEMORY_HISTORY_PER_CONVERSATION,
+      historyMaxBytes: config.MEMORY_HISTORY_MAX_BYTES,
       dedupeTtlMs: config.DEDUPE_TTL_MS,
       dedupeMaxEntries: config.MEMORY_DEDUPE_MAX,
     });

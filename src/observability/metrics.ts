@@ -383,6 +383,12 @@ export class Metrics {
     "MEMORY_HISTORY_PER_CONVERSATION",
     "limitPerConversation",
   );
+  readonly historyBytes = this.historyGauge(
+    "sb_memory_history_bytes",
+    "Bytes of history the memory engine holds, as counted against MEMORY_HISTORY_MAX_BYTES",
+    "bytes",
+  );
+  readonly historyLimitBytes = this.historyGauge("sb_memory_history_limit_bytes", "MEMORY_HISTORY_MAX_BYTES", "limitBytes");
   readonly dedupeKeys = this.historyGauge(
     "sb_memory_dedupe_keys",
     "client_msg_ids the memory engine remembers for idempotent retries",

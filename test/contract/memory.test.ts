@@ -1,7 +1,7 @@
 // The engine contract against the single-process engine (no shared backend: one node only),
 // and what only it does: dedupe entries that outlive history keep ids, not bodies.
 import { describe, expect, it } from "vitest";
-import { MemoryEngine } from "../../src/engine/memory/memory-engine.js";
+import { MemoryEngine, messageBytes } from "../../src/engine/memory/memory-engine.js";
 import { engineContract } from "./engine.contract.js";
 
 engineContract("memory", {
@@ -41,6 +41,58 @@ describe("memory engine: dedupe after history trimmed the message", () => {
     const recent = await append(e, "c11", 77);
     expect(recent.duplicate).toBe(true);
     expect([...recent.message.body]).toEqual([11]);
+    await e.close();
+  });
+});
+
+describe("memory engine: MEMORY_HISTORY_MAX_BYTES", () => {
+  const send = (e: MemoryEngine, conversationId: string, clientMsgId: string) =>
+    e.store.append({
+      conversationId,
+      senderId: "alice",
+      senderDevice: "phone",
+      clientMsgId,
+      body: new Uint8Array(1000).fill(1),
+      contentType: "t",
+      memberIds: [],
+    });
+
+  it("takes the oldest messages of the least recently active conversation first, and says so in reads", async () => {
+    const probe = new MemoryEngine({ nodeId: "n", historyPerConversation: 100, dedupeTtlMs: 3_600_000 });
+    const each = messageBytes((await send(probe, "g:probe", "id-a-00")).message);
+    await probe.close();
+    // Room for 20 messages of this size (their ids have the same lengths).
+    const e = new MemoryEngine({ nodeId: "n", historyPerConversation: 100, dedupeTtlMs: 3_600_000, historyMaxBytes: 20 * each });
+    for (let i = 0; i < 10; i++) await send(e, "g:aaa", `id-a-${String(i).padStart(2, "0")}`);
+    for (let i = 0; i < 15; i++) await send(e, "g:bbb", `id-b-${String(i).padStart(2, "0")}`);
+    const a = await e.store.read("g:aaa", 0, 100);
+    expect(a.oldestSeq).toBe(6);
+    expect(a.messages.map((m) => m.seq)).toEqual([6, 7, 8, 9, 10]);
+    expect((await e.store.read("g:bbb", 0, 100)).messages).toHaveLength(15);
+    expect(e.store.historyStats()).toMatchObject({ messages: 20, trimmed: 5, bytes: 20 * each, limitBytes: 20 * each });
+    // "aaa" is now the most recently active: "bbb" gives up its oldest for the next one.
+    await send(e, "g:aaa", "id-a-10");
+    expect((await e.store.read("g:bbb", 0, 100)).oldestSeq).toBe(2);
+    expect((await e.store.read("g:aaa", 5, 100)).messages.map((m) => m.seq)).toEqual([6, 7, 8, 9, 10, 11]);
+    // A dropped message is still a duplicate for its retry, with its original seq.
+    expect((await send(e, "g:aaa", "id-a-00")).message).toMatchObject({ seq: 1 });
+    await e.close();
+  });
+
+  it("empties a whole idle conversation before touching an active one, across many drops", async () => {
+    const e = new MemoryEngine({ nodeId: "n", historyPerConversation: 10_000, dedupeTtlMs: 3_600_000, historyMaxBytes: 2_000_000 });
+    for (let i = 0; i < 600; i++) await send(e, "g:idle", `idle-${String(i).padStart(4, "0")}`);
+    for (let i = 0; i < 3_000; i++) await send(e, "g:busy", `busy-${String(i).padStart(4, "0")}`);
+    const idle = await e.store.read("g:idle", 0, 1_000);
+    expect(idle.messages).toHaveLength(0);
+    expect(idle.oldestSeq).toBe(601);
+    const busy = await e.store.read("g:busy", 0, 10_000);
+    const stats = e.store.historyStats();
+    expect(stats.bytes).toBeLessThanOrEqual(2_000_000);
+    expect(busy.messages.length).toBe(stats.messages);
+    expect(busy.messages[0]!.seq).toBe(busy.oldestSeq);
+    expect(busy.messages.at(-1)!.seq).toBe(3_000);
+    expect(busy.messages.every((m, i) => m.seq === busy.oldestSeq + i && m.body.length === 1000)).toBe(true);
     await e.close();
   });
 });

@@ -30,16 +30,45 @@ const dedupeKey = (senderId: string, clientMsgId: string): string => `${senderId
 export interface MemoryEngineOptions {
   nodeId: string;
   historyPerConversation: number;
+  /**
+   * Bound on all history held, in bytes as estimated by messageBytes(); past it the least recently
+   * active conversation loses its oldest messages first. Default: no bound.
+   */
+  historyMaxBytes?: number;
   dedupeTtlMs: number;
   /** Keys remembered at most; past it the oldest are forgotten before their TTL. */
   dedupeMaxEntries?: number;
   now?: () => number;
 }
 
+/**
+ * What a held message is counted as against historyMaxBytes: its body and strings plus what
+ * holding it costs besides (the record, the body's ArrayBuffer, its dedupe key and slots).
+ * BENCHMARKS.md (session 6) measured about 1,070 B per held message with a 100-byte body.
+ */
+export function messageBytes(m: StoredMessage): number {
+  return 900 + m.body.length + 2 * (m.messageId.length + m.clientMsgId.length + m.contentType.length);
+}
+
+/** What a dropped message's slot holds until the array is compacted (no body kept alive). */
+const DROPPED: StoredMessage = Object.freeze({
+  messageId: "",
+  conversationId: "",
+  seq: 0,
+  senderId: "",
+  senderDevice: "",
+  clientMsgId: "",
+  body: TRIMMED_BODY,
+  contentType: "",
+  sentAtMs: 0,
+});
+
 interface Conversation {
   lastSeq: number;
-  /** messages[i].seq === oldestSeq + i: seqs are contiguous, so reads index directly. */
+  /** messages[i].seq === firstSeq + i: seqs are contiguous, so reads index directly. */
   messages: StoredMessage[];
+  firstSeq: number;
+  /** The oldest seq still held (≥ firstSeq): slots before it are DROPPED until compacted. */
   oldestSeq: number;
   /** The memberIds array last indexed for this conversation (see append). */
   indexed: readonly string[] | null;
@@ -52,7 +81,11 @@ class MemoryStore implements MessageStore, HistoryStats {
   private readonly deviceCursors = new Map<string, Map<string, number>>();
   private readonly ids = new IdGenerator();
   private held = 0;
+  private heldBytes = 0;
   private trimmed = 0;
+  /** Conversations holding messages, least recently appended to first (eviction order). */
+  private readonly active = new Set<Conversation>();
+  private lastActive: Conversation | null = null;
 
   constructor(private readonly opts: Required<MemoryEngineOptions>) {
     this.dedupe = new DedupeWindow({ ttlMs: opts.dedupeTtlMs, maxEntries: opts.dedupeMaxEntries, storedAt: (m) => m.sentAtMs });
@@ -82,8 +115,16 @@ class MemoryStore implements MessageStore, HistoryStats {
     };
     conv.messages.push(message);
     this.held += 1;
+    this.heldBytes += messageBytes(message);
+    if (conv !== this.lastActive) {
+      // To the back of the eviction order (a Set keeps insertion order).
+      this.active.delete(conv);
+      this.active.add(conv);
+      this.lastActive = conv;
+    }
     this.trim(conv);
     this.dedupe.set(key, message);
+    if (this.heldBytes > this.opts.historyMaxBytes) this.evict();
     // A DM's members come as the same frozen array each time (parseConversationId's cache):
     // indexed once, like the Redis engine's append script does at a conversation's first message.
     const members = input.memberIds;
@@ -97,7 +138,7 @@ class MemoryStore implements MessageStore, HistoryStats {
   async read(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult> {
     const conv = this.conversations.get(conversationId);
     if (conv === undefined) return { messages: [], lastSeq: 0, oldestSeq: 1 };
-    const start = Math.max(0, afterSeq + 1 - conv.oldestSeq);
+    const start = Math.max(conv.oldestSeq, afterSeq + 1) - conv.firstSeq;
     return {
       messages: conv.messages.slice(start, start + limit),
       lastSeq: conv.lastSeq,
@@ -133,6 +174,8 @@ class MemoryStore implements MessageStore, HistoryStats {
       messages: this.held,
       trimmed: this.trimmed,
       limitPerConversation: this.opts.historyPerConversation,
+      bytes: this.heldBytes,
+      limitBytes: this.opts.historyMaxBytes,
       dedupeKeys: this.dedupe.size,
       dedupeEvicted: this.dedupe.evicted,
       dedupeLimit: this.dedupe.capacity,
@@ -160,25 +203,62 @@ class MemoryStore implements MessageStore, HistoryStats {
   private conversation(id: string): Conversation {
     let conv = this.conversations.get(id);
     if (conv === undefined) {
-      conv = { lastSeq: 0, messages: [], oldestSeq: 1, indexed: null };
+      conv = { lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null };
       this.conversations.set(id, conv);
     }
     return conv;
   }
 
+  /** The per-conversation bound, in chunks of a quarter: the drop cost is amortised. */
   private trim(conv: Conversation): void {
     const limit = this.opts.historyPerConversation;
-    // Trim in chunks of a quarter so splice cost is amortised over many appends.
-    if (conv.messages.length <= limit + Math.floor(limit / 4)) return;
-    const drop = conv.messages.length - limit;
-    // The dedupe window outlives history: what it keeps of a dropped message loses the body, or
-    // up to MEMORY_DEDUPE_MAX bodies would stay on the heap (gigabytes at 64 KiB each).
-    for (const m of conv.messages.splice(0, drop)) {
+    if (conv.lastSeq - conv.oldestSeq + 1 <= limit + Math.floor(limit / 4)) return;
+    this.dropThrough(conv, conv.lastSeq - limit);
+  }
+
+  /** The byte bound: the least recently active conversations give up their oldest messages. */
+  private evict(): void {
+    const max = this.opts.historyMaxBytes;
+    while (this.heldBytes > max) {
+      const conv = this.active.values().next().value;
+      if (conv === undefined) return;
+      // A chunk at a time, and not past the bound by more than one message.
+      let through = conv.oldestSeq - 1;
+      for (let over = this.heldBytes - max; over > 0 && through < conv.lastSeq && through - conv.oldestSeq < 255;) {
+        through += 1;
+        over -= messageBytes(conv.messages[through - conv.firstSeq]!);
+      }
+      this.dropThrough(conv, through);
+    }
+  }
+
+  /** Drops a conversation's held messages up to seq `through`. */
+  private dropThrough(conv: Conversation, through: number): void {
+    const from = conv.oldestSeq;
+    if (through < from) return;
+    for (let seq = from; seq <= through; seq++) {
+      const i = seq - conv.firstSeq;
+      const m = conv.messages[i]!;
+      conv.messages[i] = DROPPED;
+      this.heldBytes -= messageBytes(m);
+      // The dedupe window outlives history: what it keeps of a dropped message loses the body, or
+      // up to MEMORY_DEDUPE_MAX bodies would stay on the heap (gigabytes at 64 KiB each).
       this.dedupe.replaceIf(dedupeKey(m.senderId, m.clientMsgId), m, { ...m, body: TRIMMED_BODY });
     }
-    conv.oldestSeq += drop;
-    this.held -= drop;
-    this.trimmed += drop;
+    const n = through - from + 1;
+    conv.oldestSeq = through + 1;
+    this.held -= n;
+    this.trimmed += n;
+    if (conv.oldestSeq > conv.lastSeq) {
+      this.active.delete(conv);
+      if (this.lastActive === conv) this.lastActive = null;
+    }
+    // Slots leave the array in chunks, so that the splice cost is amortised.
+    const dead = conv.oldestSeq - conv.firstSeq;
+    if (dead >= 64 ? dead * 4 >= conv.messages.length : dead === conv.messages.length) {
+      conv.messages.splice(0, dead);
+      conv.firstSeq = conv.oldestSeq;
+    }
   }
 }
 
@@ -279,7 +359,7 @@ export class MemoryEngine implements Engine {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(options: MemoryEngineOptions) {
-    const opts = { now: Date.now, dedupeMaxEntries: MEMORY_DEDUPE_MAX_DEFAULT, ...options };
+    const opts = { now: Date.now, dedupeMaxEntries: MEMORY_DEDUPE_MAX_DEFAULT, historyMaxBytes: Infinity, ...options };
     this.nodeId = opts.nodeId;
     this.store = new MemoryStore(opts);
     this.groups = new MemoryGroups(this.store);

@@ -72,6 +72,10 @@ interface Conversation {
   oldestSeq: number;
   /** The memberIds array last indexed for this conversation (see append). */
   indexed: readonly string[] | null;
+  /** Neighbours in the store's eviction order, while it holds messages (`listed`). */
+  prev: Conversation | null;
+  next: Conversation | null;
+  listed: boolean;
 }
 
 class MemoryStore implements MessageStore, HistoryStats {
@@ -83,9 +87,13 @@ class MemoryStore implements MessageStore, HistoryStats {
   private held = 0;
   private heldBytes = 0;
   private trimmed = 0;
-  /** Conversations holding messages, least recently appended to first (eviction order). */
-  private readonly active = new Set<Conversation>();
-  private lastActive: Conversation | null = null;
+  /**
+   * Conversations holding messages, least recently appended to first (eviction order): a list
+   * through the conversations themselves. A Set's first entry is found by walking past every entry
+   * deleted at its front, which is where this order deletes.
+   */
+  private lruHead: Conversation | null = null;
+  private lruTail: Conversation | null = null;
 
   constructor(private readonly opts: Required<MemoryEngineOptions>) {
     this.dedupe = new DedupeWindow({ ttlMs: opts.dedupeTtlMs, maxEntries: opts.dedupeMaxEntries, storedAt: (m) => m.sentAtMs });
@@ -116,11 +124,13 @@ class MemoryStore implements MessageStore, HistoryStats {
     conv.messages.push(message);
     this.held += 1;
     this.heldBytes += messageBytes(message);
-    if (conv !== this.lastActive) {
-      // To the back of the eviction order (a Set keeps insertion order).
-      this.active.delete(conv);
-      this.active.add(conv);
-      this.lastActive = conv;
+    if (conv !== this.lruTail) {
+      if (conv.listed) this.unlist(conv);
+      conv.prev = this.lruTail;
+      if (this.lruTail !== null) this.lruTail.next = conv;
+      else this.lruHead = conv;
+      this.lruTail = conv;
+      conv.listed = true;
     }
     this.trim(conv);
     this.dedupe.set(key, message);
@@ -203,7 +213,7 @@ class MemoryStore implements MessageStore, HistoryStats {
   private conversation(id: string): Conversation {
     let conv = this.conversations.get(id);
     if (conv === undefined) {
-      conv = { lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null };
+      conv = { lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null, prev: null, next: null, listed: false };
       this.conversations.set(id, conv);
     }
     return conv;
@@ -220,8 +230,8 @@ class MemoryStore implements MessageStore, HistoryStats {
   private evict(): void {
     const max = this.opts.historyMaxBytes;
     while (this.heldBytes > max) {
-      const conv = this.active.values().next().value;
-      if (conv === undefined) return;
+      const conv = this.lruHead;
+      if (conv === null) return;
       // A chunk at a time, and not past the bound by more than one message.
       let through = conv.oldestSeq - 1;
       for (let over = this.heldBytes - max; over > 0 && through < conv.lastSeq && through - conv.oldestSeq < 255;) {
@@ -230,6 +240,16 @@ class MemoryStore implements MessageStore, HistoryStats {
       }
       this.dropThrough(conv, through);
     }
+  }
+
+  private unlist(conv: Conversation): void {
+    if (conv.prev !== null) conv.prev.next = conv.next;
+    else this.lruHead = conv.next;
+    if (conv.next !== null) conv.next.prev = conv.prev;
+    else this.lruTail = conv.prev;
+    conv.prev = null;
+    conv.next = null;
+    conv.listed = false;
   }
 
   /** Drops a conversation's held messages up to seq `through`. */
@@ -249,13 +269,10 @@ class MemoryStore implements MessageStore, HistoryStats {
     conv.oldestSeq = through + 1;
     this.held -= n;
     this.trimmed += n;
-    if (conv.oldestSeq > conv.lastSeq) {
-      this.active.delete(conv);
-      if (this.lastActive === conv) this.lastActive = null;
-    }
-    // Slots leave the array in chunks, so that the splice cost is amortised.
+    if (conv.oldestSeq > conv.lastSeq) this.unlist(conv);
+    // Slots leave the array in chunks (a quarter of what is held), so the splice cost is amortised.
     const dead = conv.oldestSeq - conv.firstSeq;
-    if (dead >= 64 ? dead * 4 >= conv.messages.length : dead === conv.messages.length) {
+    if (dead >= 64 ? dead * 4 >= conv.messages.length - dead : dead === conv.messages.length) {
       conv.messages.splice(0, dead);
       conv.firstSeq = conv.oldestSeq;
     }

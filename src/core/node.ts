@@ -385,9 +385,8 @@ export class GatewayNode {
       excludeSession: input.excludeSession,
       sentAtMs: message.sentAtMs,
     };
-    // This node's sessions come from its own registry, now: no round trip, and a slow or
-    // unreachable Redis cannot keep a message from recipients on the sender's node.
     this.receiveLocally(members, routed);
+    // The memory engine has no other nodes: no fan-out promise to make.
     if (this.engine.kind === "memory") return result;
     const fanout = this.fanoutRemote(routed, members, result.located ?? null);
     this.fanouts.add(fanout);
@@ -422,7 +421,7 @@ export class GatewayNode {
       let err: unknown;
       try {
         // The first attempt routes by the presence the append returned; retries look again.
-        const failed = await this.routeTo(members, routed, only, false, attempt === 0 ? located : null);
+        const failed = await this.routeTo(members, routed, only, attempt === 0 ? located : null);
         if (failed.size === 0) return;
         only = new Set(failed.keys());
         err = [...failed.values()][0];
@@ -658,30 +657,25 @@ export class GatewayNode {
 
   /** Sends one encoded frame to every session of `userIds`, wherever they are connected. */
   async route(userIds: readonly string[], routed: Routed): Promise<void> {
+    this.receiveLocally(userIds, routed);
     const failed = await this.routeTo(userIds, routed, null);
     if (failed.size > 0) throw new AggregateError([...failed.values()], `publish to ${failed.size} node(s) failed`);
   }
 
   /**
-   * Delivers locally (unless `local` is false) and publishes one envelope per other node; with
-   * `only`, to those nodes only (a retry must not re-deliver to nodes that already have the
-   * frame, which would reorder it behind later messages). `located`: the users' presence when
-   * the caller has it already (else it is looked up). Returns the nodes whose publish failed,
-   * with the error.
+   * Publishes one envelope per other node holding sessions of `userIds` (this node's own sessions
+   * are the caller's, through receiveLocally, and are never retried); with `only`, to those nodes
+   * only (a retry must not re-deliver to nodes that already have the frame, which would reorder
+   * it behind later messages). `located`: the users' presence when the caller has it already
+   * (else it is looked up). Returns the nodes whose publish failed, with the error.
    */
   private async routeTo(
     userIds: readonly string[],
     routed: Routed,
     only: ReadonlySet<string> | null,
-    local = true,
     located: ReadonlyMap<string, readonly string[]> | null = null,
   ): Promise<Map<string, unknown>> {
     const failed = new Map<string, unknown>();
-    // This node's sessions come from its own registry, now: no round trip, and a slow or
-    // unreachable Redis cannot keep a message from recipients on the sender's node. Local
-    // delivery is not retried (a failure there is a bug, logged): retries (`local` false) are
-    // for remote nodes only.
-    if (local) this.receiveLocally(userIds, routed);
     if (this.engine.kind === "memory") return failed;
     const where = located ?? (await this.engine.presence.locate(userIds));
     if (where.size === 0) return failed;
@@ -729,8 +723,10 @@ export class GatewayNode {
     });
   }
 
-  /** receive() for a frame this node routes itself: a local failure (a bug) is logged, and must
-   * neither reach the sender, whose send is acked, nor stop the fan-out to other nodes. */
+  /** receive() for a frame this node routes itself, from its own registry: no round trip, so a
+   * slow or unreachable Redis cannot keep a frame from recipients on this node. A failure (a bug)
+   * is logged, and must neither reach the sender, whose send is acked, nor stop the fan-out to
+   * other nodes. */
   private receiveLocally(userIds: readonly string[], routed: Routed): void {
     try {
       this.receive(userIds, routed);

@@ -72,10 +72,9 @@ interface Conversation {
   oldestSeq: number;
   /** The memberIds array last indexed for this conversation (see append). */
   indexed: readonly string[] | null;
-  /** Neighbours in the store's eviction order, while it holds messages (`listed`). */
+  /** Neighbours in the store's eviction order, while it holds messages. */
   prev: Conversation | null;
   next: Conversation | null;
-  listed: boolean;
 }
 
 class MemoryStore implements MessageStore, HistoryStats {
@@ -124,14 +123,7 @@ class MemoryStore implements MessageStore, HistoryStats {
     conv.messages.push(message);
     this.held += 1;
     this.heldBytes += messageBytes(message);
-    if (conv !== this.lruTail) {
-      if (conv.listed) this.unlist(conv);
-      conv.prev = this.lruTail;
-      if (this.lruTail !== null) this.lruTail.next = conv;
-      else this.lruHead = conv;
-      this.lruTail = conv;
-      conv.listed = true;
-    }
+    this.toBack(conv);
     this.trim(conv);
     this.dedupe.set(key, message);
     if (this.heldBytes > this.opts.historyMaxBytes) this.evict();
@@ -213,7 +205,7 @@ class MemoryStore implements MessageStore, HistoryStats {
   private conversation(id: string): Conversation {
     let conv = this.conversations.get(id);
     if (conv === undefined) {
-      conv = { lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null, prev: null, next: null, listed: false };
+      conv = { lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null, prev: null, next: null };
       this.conversations.set(id, conv);
     }
     return conv;
@@ -242,6 +234,16 @@ class MemoryStore implements MessageStore, HistoryStats {
     }
   }
 
+  /** Makes `conv` the most recently active conversation. */
+  private toBack(conv: Conversation): void {
+    if (conv === this.lruTail) return;
+    if (conv.prev !== null || conv === this.lruHead) this.unlist(conv);
+    conv.prev = this.lruTail;
+    if (this.lruTail !== null) this.lruTail.next = conv;
+    else this.lruHead = conv;
+    this.lruTail = conv;
+  }
+
   private unlist(conv: Conversation): void {
     if (conv.prev !== null) conv.prev.next = conv.next;
     else this.lruHead = conv.next;
@@ -249,7 +251,6 @@ class MemoryStore implements MessageStore, HistoryStats {
     else this.lruTail = conv.prev;
     conv.prev = null;
     conv.next = null;
-    conv.listed = false;
   }
 
   /** Drops a conversation's held messages up to seq `through`. */

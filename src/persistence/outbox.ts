@@ -10,7 +10,7 @@
 import type { JobsOptions, Queue, RedisOptions } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { decodeRecord } from "../engine/redis/codec.js";
+import { decodeRecord } from "../engine/codec.js";
 import type { StoredMessage } from "../engine/types.js";
 import type { PersistenceMetrics } from "../observability/metrics.js";
 import { withTimeout } from "./batcher.js";

@@ -16,31 +16,36 @@ engineContract("memory", {
 });
 
 describe("memory engine: dedupe after history trimmed the message", () => {
-  const append = (e: MemoryEngine, clientMsgId: string, body: number) =>
+  const append = (e: MemoryEngine, clientMsgId: string, fill: number, size = 1000) =>
     e.store.append({
       conversationId: "dm:alice:bob",
       senderId: "alice",
       senderDevice: "phone",
       clientMsgId,
-      body: new Uint8Array([body]),
+      body: new Uint8Array(size).fill(fill),
       contentType: "t",
       memberIds: ["alice", "bob"],
     });
 
-  it("answers a retry with the original ids, and keeps no body for it once history dropped it", async () => {
+  it("answers a retry with the original ids, and keeps no large body for it once history dropped it", async () => {
     const e = new MemoryEngine({ nodeId: "n", historyPerConversation: 4, dedupeTtlMs: 3_600_000 });
     const first = await append(e, "c0", 0);
-    for (let i = 1; i < 12; i++) await append(e, `c${i}`, i);
-    expect((await e.store.read("dm:alice:bob", 0, 100)).oldestSeq).toBeGreaterThan(1);
+    const small = await append(e, "c1", 1, 10);
+    for (let i = 2; i < 12; i++) await append(e, `c${i}`, i);
+    expect((await e.store.read("dm:alice:bob", 0, 100)).oldestSeq).toBeGreaterThan(2);
     const retry = await append(e, "c0", 99);
     expect(retry.duplicate).toBe(true);
     expect(retry.message).toMatchObject({ messageId: first.message.messageId, seq: 1, sentAtMs: first.message.sentAtMs });
     // The dedupe entry kept no body: the answer carries the retry's (as the Redis engine's does).
-    expect([...retry.message.body]).toEqual([99]);
+    expect([...retry.message.body]).toEqual(Array(1000).fill(99));
+    // A small body is kept with the ids (dropping it would cost more than it frees).
+    const smallRetry = await append(e, "c1", 98, 10);
+    expect(smallRetry.message).toMatchObject({ messageId: small.message.messageId, seq: 2 });
+    expect([...smallRetry.message.body]).toEqual(Array(10).fill(1));
     // A message history still holds answers with its own body.
     const recent = await append(e, "c11", 77);
     expect(recent.duplicate).toBe(true);
-    expect([...recent.message.body]).toEqual([11]);
+    expect([...recent.message.body]).toEqual(Array(1000).fill(11));
     await e.close();
   });
 });

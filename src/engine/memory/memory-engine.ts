@@ -18,12 +18,17 @@ import type {
   StoredMessage,
 } from "../types.js";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
+import { decodeRecord, encodeRecord, recordSentAtMs } from "../codec.js";
 
 /** A few hundred bytes per key once history has trimmed its message (ids kept, body dropped). */
 export const MEMORY_DEDUPE_MAX_DEFAULT = 1_000_000;
 
-/** The body of a dedupe entry whose message history has trimmed: a retry only needs the ids. */
-const TRIMMED_BODY = new Uint8Array(0);
+/**
+ * A dedupe entry outlives its message's history slot; past this body size it then drops the
+ * body (a retry needs only the ids), or up to MEMORY_DEDUPE_MAX bodies of 64 KiB would stay held.
+ * Smaller records are kept as they are: re-encoding each would cost more than it frees.
+ */
+const DEDUPE_KEEPS_BODY_UP_TO = 256;
 
 const dedupeKey = (senderId: string, clientMsgId: string): string => `${senderId}\u0000${clientMsgId}`;
 
@@ -42,31 +47,33 @@ export interface MemoryEngineOptions {
 }
 
 /**
- * What a held message is counted as against historyMaxBytes: its body and strings plus what
- * holding it costs besides (the record, the body's ArrayBuffer, its dedupe key and slots).
- * BENCHMARKS.md (session 6) measured about 1,070 B per held message with a 100-byte body.
+ * What holding a record costs besides its bytes: the Buffer object, its slot, its dedupe key and
+ * map entry (bench/history-gc.ts measures the heap and RSS per held message).
  */
+const RECORD_OVERHEAD_BYTES = 250;
+
+/** What a held message is counted as against historyMaxBytes. */
+const recordBytes = (record: Uint8Array): number => record.byteLength + RECORD_OVERHEAD_BYTES;
+
+/** messageBytes of a message as the store holds it (its encoded record). */
 export function messageBytes(m: StoredMessage): number {
-  return 900 + m.body.length + 2 * (m.messageId.length + m.clientMsgId.length + m.contentType.length);
+  return recordBytes(encodeRecord(m, m.messageId, m.sentAtMs, m.seq));
 }
 
-/** What a dropped message's slot holds until the array is compacted (no body kept alive). */
-const DROPPED: StoredMessage = Object.freeze({
-  messageId: "",
-  conversationId: "",
-  seq: 0,
-  senderId: "",
-  senderDevice: "",
-  clientMsgId: "",
-  body: TRIMMED_BODY,
-  contentType: "",
-  sentAtMs: 0,
-});
+/** What a dropped message's slot holds until the array is compacted. */
+const DROPPED = new Uint8Array(0);
 
+/**
+ * History is held encoded, one StoredMessageRecord per message, as the Redis engine holds it: a
+ * full GC walks every object held, and a message as an object with its strings and body was about
+ * ten of them (a 400,000-message history cost 200 ms per full GC, and chat latency with it). A
+ * record is one Buffer, most of them slices of Node's shared pool.
+ */
 interface Conversation {
+  id: string;
   lastSeq: number;
-  /** messages[i].seq === firstSeq + i: seqs are contiguous, so reads index directly. */
-  messages: StoredMessage[];
+  /** messages[i] has seq firstSeq + i: seqs are contiguous, so reads index directly. */
+  messages: Uint8Array[];
   firstSeq: number;
   /** The oldest seq still held (≥ firstSeq): slots before it are DROPPED until compacted. */
   oldestSeq: number;
@@ -79,7 +86,8 @@ interface Conversation {
 
 class MemoryStore implements MessageStore, HistoryStats {
   private readonly conversations = new Map<string, Conversation>();
-  private readonly dedupe: DedupeWindow<StoredMessage>;
+  /** By sender and client message id: the message's record while history holds it. */
+  private readonly dedupe: DedupeWindow<Uint8Array>;
   private readonly userConversations = new Map<string, Set<string>>();
   private readonly deviceCursors = new Map<string, Map<string, number>>();
   private readonly ids = new IdGenerator();
@@ -95,15 +103,16 @@ class MemoryStore implements MessageStore, HistoryStats {
   private lruTail: Conversation | null = null;
 
   constructor(private readonly opts: Required<MemoryEngineOptions>) {
-    this.dedupe = new DedupeWindow({ ttlMs: opts.dedupeTtlMs, maxEntries: opts.dedupeMaxEntries, storedAt: (m) => m.sentAtMs });
+    this.dedupe = new DedupeWindow({ ttlMs: opts.dedupeTtlMs, maxEntries: opts.dedupeMaxEntries, storedAt: recordSentAtMs });
   }
 
   async append(input: AppendInput): Promise<AppendResult> {
     const key = dedupeKey(input.senderId, input.clientMsgId);
     const seen = this.dedupe.get(key, this.opts.now());
     if (seen !== undefined) {
-      // Trimmed from history: like the Redis engine's dedupe entry, the body is the retry's.
-      const message = seen.body === TRIMMED_BODY ? { ...seen, body: input.body } : seen;
+      const message = decodeRecord(input.conversationId, seen);
+      // Dropped with its history slot: like the Redis engine's dedupe entry, the body is the retry's.
+      if (message.body.length === 0) message.body = input.body;
       return { message, duplicate: true };
     }
 
@@ -120,12 +129,13 @@ class MemoryStore implements MessageStore, HistoryStats {
       contentType: input.contentType,
       sentAtMs: this.opts.now(),
     };
-    conv.messages.push(message);
+    const record = encodeRecord(input, message.messageId, message.sentAtMs, message.seq);
+    conv.messages.push(record);
     this.held += 1;
-    this.heldBytes += messageBytes(message);
+    this.heldBytes += recordBytes(record);
     this.toBack(conv);
     this.trim(conv);
-    this.dedupe.set(key, message);
+    this.dedupe.set(key, record);
     if (this.heldBytes > this.opts.historyMaxBytes) this.evict();
     // A DM's members come as the same frozen array each time (parseConversationId's cache):
     // indexed once, like the Redis engine's append script does at a conversation's first message.
@@ -141,8 +151,11 @@ class MemoryStore implements MessageStore, HistoryStats {
     const conv = this.conversations.get(conversationId);
     if (conv === undefined) return { messages: [], lastSeq: 0, oldestSeq: 1 };
     const start = Math.max(conv.oldestSeq, afterSeq + 1) - conv.firstSeq;
+    const end = Math.min(conv.messages.length, start + limit);
+    const messages: StoredMessage[] = [];
+    for (let i = start; i < end; i++) messages.push(decodeRecord(conversationId, conv.messages[i]!));
     return {
-      messages: conv.messages.slice(start, start + limit),
+      messages,
       lastSeq: conv.lastSeq,
       oldestSeq: conv.oldestSeq,
     };
@@ -205,7 +218,7 @@ class MemoryStore implements MessageStore, HistoryStats {
   private conversation(id: string): Conversation {
     let conv = this.conversations.get(id);
     if (conv === undefined) {
-      conv = { lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null, prev: null, next: null };
+      conv = { id, lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null, prev: null, next: null };
       this.conversations.set(id, conv);
     }
     return conv;
@@ -228,7 +241,7 @@ class MemoryStore implements MessageStore, HistoryStats {
       let through = conv.oldestSeq - 1;
       for (let over = this.heldBytes - max; over > 0 && through < conv.lastSeq && through - conv.oldestSeq < 255;) {
         through += 1;
-        over -= messageBytes(conv.messages[through - conv.firstSeq]!);
+        over -= recordBytes(conv.messages[through - conv.firstSeq]!);
       }
       this.dropThrough(conv, through);
     }
@@ -253,18 +266,23 @@ class MemoryStore implements MessageStore, HistoryStats {
     conv.next = null;
   }
 
+  private dropDedupeBody(conv: Conversation, record: Uint8Array): void {
+    const m = decodeRecord(conv.id, record);
+    if (m.body.length <= DEDUPE_KEEPS_BODY_UP_TO) return;
+    m.body = DROPPED;
+    this.dedupe.replaceIf(dedupeKey(m.senderId, m.clientMsgId), record, encodeRecord(m, m.messageId, m.sentAtMs, m.seq));
+  }
+
   /** Drops a conversation's held messages up to seq `through`. */
   private dropThrough(conv: Conversation, through: number): void {
     const from = conv.oldestSeq;
     if (through < from) return;
     for (let seq = from; seq <= through; seq++) {
       const i = seq - conv.firstSeq;
-      const m = conv.messages[i]!;
+      const record = conv.messages[i]!;
       conv.messages[i] = DROPPED;
-      this.heldBytes -= messageBytes(m);
-      // The dedupe window outlives history: what it keeps of a dropped message loses the body, or
-      // up to MEMORY_DEDUPE_MAX bodies would stay on the heap (gigabytes at 64 KiB each).
-      this.dedupe.replaceIf(dedupeKey(m.senderId, m.clientMsgId), m, { ...m, body: TRIMMED_BODY });
+      this.heldBytes -= recordBytes(record);
+      if (record.byteLength > DEDUPE_KEEPS_BODY_UP_TO) this.dropDedupeBody(conv, record);
     }
     const n = through - from + 1;
     conv.oldestSeq = through + 1;

@@ -4,7 +4,7 @@ import { IdGenerator } from "../../core/ids.js";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
 import type { AppendInput, AppendResult, ConversationHead, MessageStore, ReadResult, StoredMessage } from "../types.js";
 import type { Batcher } from "./batcher.js";
-import { decodeRecord, dedupeSuffix, encodeRecord, fromDedupe } from "./codec.js";
+import { decodeRecord, dedupeSuffix, encodeRecord, fromDedupe } from "../codec.js";
 import type { Keys } from "./keys.js";
 import { TurnWrites } from "./turn-writes.js";
 

@@ -5,7 +5,7 @@ import { isWellFormed } from "../protocol/text.js";
 
 const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 const GROUP_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
-const CLIENT_MSG_ID_MAX = 128;
+export const CLIENT_MSG_ID_MAX = 128;
 
 export function isValidUserId(id: string): boolean {
   return USER_ID.test(id);
@@ -85,7 +85,16 @@ export class IdGenerator {
   private counter = 0;
 
   next(): string {
+    return this.format(this.nextNumber());
+  }
+
+  /** The next id as its counter, for a caller that keeps ids as numbers; format() makes it text. */
+  nextNumber(): number {
     this.counter += 1;
-    return this.prefix + this.counter.toString(36);
+    return this.counter;
+  }
+
+  format(n: number): string {
+    return this.prefix + n.toString(36);
   }
 }

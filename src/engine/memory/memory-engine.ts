@@ -1,7 +1,6 @@
 // The single-process engine: everything in this process's memory, bounded. The default of
 // `npm start`; also the reference the contract suite holds the Redis engine to.
-import { DedupeWindow } from "../../core/dedupe-window.js";
-import { IdGenerator } from "../../core/ids.js";
+import { CLIENT_MSG_ID_MAX, IdGenerator } from "../../core/ids.js";
 import type {
   AppendInput,
   AppendResult,
@@ -18,19 +17,12 @@ import type {
   StoredMessage,
 } from "../types.js";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
-import { decodeRecord, encodeRecord, recordSentAtMs } from "../codec.js";
+import { decodeRecord, encodeRecord } from "../codec.js";
+import { DedupeIndex } from "./dedupe-index.js";
+import { RecordLog } from "./record-log.js";
 
-/** A few hundred bytes per key once history has trimmed its message (ids kept, body dropped). */
+/** About 110 bytes per key (DedupeIndex), allocated as keys arrive. */
 export const MEMORY_DEDUPE_MAX_DEFAULT = 1_000_000;
-
-/**
- * A dedupe entry outlives its message's history slot; past this body size it then drops the
- * body (a retry needs only the ids), or up to MEMORY_DEDUPE_MAX bodies of 64 KiB would stay held.
- * Smaller records are kept as they are: re-encoding each would cost more than it frees.
- */
-const DEDUPE_KEEPS_BODY_UP_TO = 256;
-
-const dedupeKey = (senderId: string, clientMsgId: string): string => `${senderId}\u0000${clientMsgId}`;
 
 export interface MemoryEngineOptions {
   nodeId: string;
@@ -47,35 +39,33 @@ export interface MemoryEngineOptions {
 }
 
 /**
- * What holding a record costs besides its bytes: the Buffer object, its slot, its dedupe key and
- * map entry (bench/history-gc.ts measures the heap and RSS per held message).
+ * What holding a record costs besides its bytes: its index entry and the slack of its slab
+ * (bench/history-gc.ts measures the RSS per held message).
  */
-const RECORD_OVERHEAD_BYTES = 250;
+const RECORD_OVERHEAD_BYTES = 64;
 
-/** What a held message is counted as against historyMaxBytes. */
-const recordBytes = (record: Uint8Array): number => record.byteLength + RECORD_OVERHEAD_BYTES;
+/** What a held message of `length` encoded bytes is counted as against historyMaxBytes. */
+const recordBytes = (length: number): number => length + RECORD_OVERHEAD_BYTES;
 
 /** messageBytes of a message as the store holds it (its encoded record). */
 export function messageBytes(m: StoredMessage): number {
-  return recordBytes(encodeRecord(m, m.messageId, m.sentAtMs, m.seq));
+  return recordBytes(encodeRecord(m, m.messageId, m.sentAtMs, m.seq).byteLength);
 }
 
-/** What a dropped message's slot holds until the array is compacted. */
-const DROPPED = new Uint8Array(0);
-
 /**
- * History is held encoded, one StoredMessageRecord per message, as the Redis engine holds it: a
- * full GC walks every object held, and a message as an object with its strings and body was about
- * ten of them (a 400,000-message history cost 200 ms per full GC, and chat latency with it). A
- * record is one Buffer, most of them slices of Node's shared pool.
+ * History is held encoded, one StoredMessageRecord per message as the Redis engine holds it, in
+ * byte slabs (RecordLog), and the dedupe window in typed arrays (DedupeIndex): a full GC walks
+ * every object held, and a message as an object with its strings, body and dedupe key was about
+ * ten of them (a 1,000,000-message history cost 480–640 ms per full GC, and chat latency with it).
  */
 interface Conversation {
   id: string;
+  /** Its number in the store's list, which dedupe entries hold. */
+  num: number;
   lastSeq: number;
-  /** messages[i] has seq firstSeq + i: seqs are contiguous, so reads index directly. */
-  messages: Uint8Array[];
-  firstSeq: number;
-  /** The oldest seq still held (≥ firstSeq): slots before it are DROPPED until compacted. */
+  /** The records of seqs oldestSeq..lastSeq. */
+  log: RecordLog;
+  /** The oldest seq held; lastSeq + 1 when none is. */
   oldestSeq: number;
   /** The memberIds array last indexed for this conversation (see append). */
   indexed: readonly string[] | null;
@@ -86,8 +76,9 @@ interface Conversation {
 
 class MemoryStore implements MessageStore, HistoryStats {
   private readonly conversations = new Map<string, Conversation>();
-  /** By sender and client message id: the message's record while history holds it. */
-  private readonly dedupe: DedupeWindow<Uint8Array>;
+  private readonly byNum: Conversation[] = [];
+  /** By sender and client message id: the message's conversation, seq and id. */
+  private readonly dedupe: DedupeIndex;
   private readonly userConversations = new Map<string, Set<string>>();
   private readonly deviceCursors = new Map<string, Map<string, number>>();
   private readonly ids = new IdGenerator();
@@ -103,23 +94,20 @@ class MemoryStore implements MessageStore, HistoryStats {
   private lruTail: Conversation | null = null;
 
   constructor(private readonly opts: Required<MemoryEngineOptions>) {
-    this.dedupe = new DedupeWindow({ ttlMs: opts.dedupeTtlMs, maxEntries: opts.dedupeMaxEntries, storedAt: recordSentAtMs });
+    this.dedupe = new DedupeIndex({ ttlMs: opts.dedupeTtlMs, maxEntries: opts.dedupeMaxEntries, maxKeyLength: CLIENT_MSG_ID_MAX });
   }
 
   async append(input: AppendInput): Promise<AppendResult> {
-    const key = dedupeKey(input.senderId, input.clientMsgId);
-    const seen = this.dedupe.get(key, this.opts.now());
-    if (seen !== undefined) {
-      const message = decodeRecord(input.conversationId, seen);
-      // Dropped with its history slot: like the Redis engine's dedupe entry, the body is the retry's.
-      if (message.body.length === 0) message.body = input.body;
-      return { message, duplicate: true };
-    }
+    const now = this.opts.now();
+    const sender = this.dedupe.sender(input.senderId);
+    const seen = this.dedupe.find(sender, input.clientMsgId, now);
+    if (seen >= 0) return { message: this.original(seen, input), duplicate: true };
 
     const conv = this.conversation(input.conversationId);
     conv.lastSeq += 1;
+    const messageNumber = this.ids.nextNumber();
     const message: StoredMessage = {
-      messageId: this.ids.next(),
+      messageId: this.ids.format(messageNumber),
       conversationId: input.conversationId,
       seq: conv.lastSeq,
       senderId: input.senderId,
@@ -127,15 +115,14 @@ class MemoryStore implements MessageStore, HistoryStats {
       clientMsgId: input.clientMsgId,
       body: input.body,
       contentType: input.contentType,
-      sentAtMs: this.opts.now(),
+      sentAtMs: now,
     };
-    const record = encodeRecord(input, message.messageId, message.sentAtMs, message.seq);
-    conv.messages.push(record);
+    conv.log.push(encodeRecord(input, message.messageId, now, message.seq));
     this.held += 1;
-    this.heldBytes += recordBytes(record);
+    this.heldBytes += recordBytes(conv.log.lengthOf(conv.log.length - 1));
     this.toBack(conv);
     this.trim(conv);
-    this.dedupe.set(key, record);
+    this.dedupe.add(sender, input.clientMsgId, conv.num, message.seq, now, messageNumber);
     if (this.heldBytes > this.opts.historyMaxBytes) this.evict();
     // A DM's members come as the same frozen array each time (parseConversationId's cache):
     // indexed once, like the Redis engine's append script does at a conversation's first message.
@@ -150,10 +137,10 @@ class MemoryStore implements MessageStore, HistoryStats {
   async read(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult> {
     const conv = this.conversations.get(conversationId);
     if (conv === undefined) return { messages: [], lastSeq: 0, oldestSeq: 1 };
-    const start = Math.max(conv.oldestSeq, afterSeq + 1) - conv.firstSeq;
-    const end = Math.min(conv.messages.length, start + limit);
+    const start = Math.max(conv.oldestSeq, afterSeq + 1);
+    const end = Math.min(conv.lastSeq + 1, start + limit);
     const messages: StoredMessage[] = [];
-    for (let i = start; i < end; i++) messages.push(decodeRecord(conversationId, conv.messages[i]!));
+    for (let seq = start; seq < end; seq++) messages.push(decodeRecord(conversationId, conv.log.get(seq - conv.oldestSeq)));
     return {
       messages,
       lastSeq: conv.lastSeq,
@@ -218,8 +205,9 @@ class MemoryStore implements MessageStore, HistoryStats {
   private conversation(id: string): Conversation {
     let conv = this.conversations.get(id);
     if (conv === undefined) {
-      conv = { id, lastSeq: 0, messages: [], firstSeq: 1, oldestSeq: 1, indexed: null, prev: null, next: null };
+      conv = { id, num: this.byNum.length, lastSeq: 0, log: new RecordLog(), oldestSeq: 1, indexed: null, prev: null, next: null };
       this.conversations.set(id, conv);
+      this.byNum.push(conv);
     }
     return conv;
   }
@@ -241,7 +229,7 @@ class MemoryStore implements MessageStore, HistoryStats {
       let through = conv.oldestSeq - 1;
       for (let over = this.heldBytes - max; over > 0 && through < conv.lastSeq && through - conv.oldestSeq < 255;) {
         through += 1;
-        over -= recordBytes(conv.messages[through - conv.firstSeq]!);
+        over -= recordBytes(conv.log.lengthOf(through - conv.oldestSeq));
       }
       this.dropThrough(conv, through);
     }
@@ -266,35 +254,38 @@ class MemoryStore implements MessageStore, HistoryStats {
     conv.next = null;
   }
 
-  private dropDedupeBody(conv: Conversation, record: Uint8Array): void {
-    const m = decodeRecord(conv.id, record);
-    if (m.body.length <= DEDUPE_KEEPS_BODY_UP_TO) return;
-    m.body = DROPPED;
-    this.dedupe.replaceIf(dedupeKey(m.senderId, m.clientMsgId), record, encodeRecord(m, m.messageId, m.sentAtMs, m.seq));
+  /**
+   * The message a retry repeats. History may have dropped it since: then, like the Redis engine's
+   * dedupe entry, the answer has the original ids and the retry's body.
+   */
+  private original(slot: number, input: AppendInput): StoredMessage {
+    const d = this.dedupe;
+    const conv = this.byNum[d.conversations[slot]!]!;
+    const seq = d.seqs[slot]!;
+    if (seq >= conv.oldestSeq) return decodeRecord(conv.id, conv.log.get(seq - conv.oldestSeq));
+    return {
+      messageId: this.ids.format(d.messageNumbers[slot]!),
+      conversationId: conv.id,
+      seq,
+      senderId: input.senderId,
+      senderDevice: input.senderDevice,
+      clientMsgId: input.clientMsgId,
+      body: input.body,
+      contentType: input.contentType,
+      sentAtMs: d.sentAts[slot]!,
+    };
   }
 
   /** Drops a conversation's held messages up to seq `through`. */
   private dropThrough(conv: Conversation, through: number): void {
     const from = conv.oldestSeq;
     if (through < from) return;
-    for (let seq = from; seq <= through; seq++) {
-      const i = seq - conv.firstSeq;
-      const record = conv.messages[i]!;
-      conv.messages[i] = DROPPED;
-      this.heldBytes -= recordBytes(record);
-      if (record.byteLength > DEDUPE_KEEPS_BODY_UP_TO) this.dropDedupeBody(conv, record);
-    }
     const n = through - from + 1;
+    this.heldBytes -= conv.log.dropOldest(n) + n * RECORD_OVERHEAD_BYTES;
     conv.oldestSeq = through + 1;
     this.held -= n;
     this.trimmed += n;
     if (conv.oldestSeq > conv.lastSeq) this.unlist(conv);
-    // Slots leave the array in chunks (a quarter of what is held), so the splice cost is amortised.
-    const dead = conv.oldestSeq - conv.firstSeq;
-    if (dead >= 64 ? dead * 4 >= conv.messages.length - dead : dead === conv.messages.length) {
-      conv.messages.splice(0, dead);
-      conv.firstSeq = conv.oldestSeq;
-    }
   }
 }
 

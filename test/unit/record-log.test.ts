@@ -1,0 +1,59 @@
+// The memory engine's per-conversation record slabs against an array, on seeded random pushes and
+// drops: records of every size (past a slab's 64 KiB too) read back byte for byte, and a slab is
+// freed once no held record uses it.
+import { describe, expect, it } from "vitest";
+import { RecordLog } from "../../src/engine/memory/record-log.js";
+
+function random(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return Math.floor((s / 0x80000000) * n);
+  };
+}
+
+describe("RecordLog against an array", () => {
+  it("reads back what it holds after any mix of pushes and drops", () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const ri = random(seed);
+      const log = new RecordLog();
+      const model: Uint8Array[] = [];
+      let n = 0;
+      for (let op = 0; op < 600; op++) {
+        const at = `seed ${seed} op ${op}`;
+        if (ri(3) > 0) {
+          const size = ri(20) === 0 ? 60_000 + ri(20_000) : 1 + ri(ri(2) === 0 ? 40 : 3_000);
+          const record = new Uint8Array(size).map((_, i) => (n * 31 + i) & 0xff);
+          n += 1;
+          log.push(record);
+          model.push(record);
+        } else if (model.length > 0) {
+          const k = 1 + ri(model.length);
+          const dropped = model.splice(0, k);
+          expect(log.dropOldest(k), at).toBe(dropped.reduce((sum, r) => sum + r.byteLength, 0));
+        }
+        expect(log.length, at).toBe(model.length);
+        expect(log.bytes, at).toBe(model.reduce((sum, r) => sum + r.byteLength, 0));
+        for (const k of [0, model.length - 1, ri(Math.max(1, model.length))]) {
+          if (k < 0 || k >= model.length) continue;
+          expect(log.lengthOf(k), at).toBe(model[k]!.byteLength);
+          expect(Buffer.from(log.get(k)).equals(Buffer.from(model[k]!)), at).toBe(true);
+        }
+        // Slabs: at most one per held record, plus the one being filled.
+        expect(log.slabCount, at).toBeLessThanOrEqual(model.length + 1);
+        if (model.length === 0) expect(log.slabCount, at).toBe(0);
+      }
+      for (let k = 0; k < model.length; k++) expect(Buffer.from(log.get(k)).equals(Buffer.from(model[k]!))).toBe(true);
+    }
+  });
+
+  it("frees the slabs of dropped records", () => {
+    const log = new RecordLog();
+    for (let i = 0; i < 100; i++) log.push(new Uint8Array(10_000).fill(i));
+    const before = log.slabCount;
+    log.dropOldest(90);
+    expect(log.slabCount).toBeLessThan(before);
+    expect(log.slabCount).toBeLessThanOrEqual(3);
+    expect(log.get(0)[0]).toBe(90);
+  });
+});

@@ -7,7 +7,9 @@
 // idle connections: marginal RSS 2.80–2.93 KiB per connection by default, 0.87–1.09 KiB with
 // this flag; connect CPU and chat latency unchanged.
 //
-// Not for the memory engine (`npm start`): it keeps history on the JS heap, and a smaller young
-// generation promotes more of it, which cost p99 at 10,000 msg/s (22–30 ms by default, 25–63 ms
-// with the flag, 4 runs each). BENCHMARKS.md, "young generation", has both measurements.
+// Not for the memory engine (`npm start`): when it kept history on the JS heap, a smaller young
+// generation promoted more of it, which cost p99 at 10,000 msg/s (22–30 ms by default, 25–63 ms
+// with the flag, 4 runs each). BENCHMARKS.md, "young generation", has both measurements. With
+// history in byte slabs (session 8), at 20,000 msg/s: p99 10.7 and 19.9 ms with the flag, 15.6
+// and 10.5 without, and half again as much scavenging: still nothing to gain there.
 export const REDIS_GATEWAY_NODE_FLAGS: readonly string[] = ["--max-semi-space-size=8"];

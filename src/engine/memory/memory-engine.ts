@@ -21,7 +21,7 @@ import { decodeRecord, encodeRecord } from "../codec.js";
 import { DedupeIndex } from "./dedupe-index.js";
 import { RecordLog } from "./record-log.js";
 
-/** About 110 bytes per key (DedupeIndex), allocated as keys arrive. */
+/** About 120 bytes per key (DedupeIndex), taken as keys arrive. */
 export const MEMORY_DEDUPE_MAX_DEFAULT = 1_000_000;
 
 export interface MemoryEngineOptions {
@@ -42,7 +42,7 @@ export interface MemoryEngineOptions {
  * What holding a record costs besides its bytes: its index entry and the slack of its slab
  * (bench/history-gc.ts measures the RSS per held message).
  */
-const RECORD_OVERHEAD_BYTES = 64;
+const RECORD_OVERHEAD_BYTES = 128;
 
 /** What a held message of `length` encoded bytes is counted as against historyMaxBytes. */
 const recordBytes = (length: number): number => length + RECORD_OVERHEAD_BYTES;

@@ -97,6 +97,7 @@ describe("DedupeIndex against a model", () => {
     index.add(a, "k1", 0, 1, 1_000, 1);
     expect(index.find(a, "k1", 1_099)).toBeGreaterThanOrEqual(0);
     expect(index.find(a, "k1", 1_100)).toBe(-1);
+    expect(index.size).toBe(0);
     expect(index.find(index.sender("b"), "k1", 1_000)).toBe(-1);
     index.add(a, "k1", 0, 2, 1_100, 2);
     index.add(a, "k2", 0, 3, 1_100, 3);

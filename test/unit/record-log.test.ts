@@ -39,6 +39,8 @@ describe("RecordLog against an array", () => {
           expect(log.lengthOf(k), at).toBe(model[k]!.byteLength);
           expect(Buffer.from(log.get(k)).equals(Buffer.from(model[k]!)), at).toBe(true);
         }
+        // What the slabs take stays in proportion to what they hold.
+        expect(log.allocated, at).toBeLessThanOrEqual(6 * log.bytes + 4096);
         // Slabs: at most one per held record, plus the one being filled.
         expect(log.slabCount, at).toBeLessThanOrEqual(model.length + 1);
         if (model.length === 0) expect(log.slabCount, at).toBe(0);
@@ -55,5 +57,23 @@ describe("RecordLog against an array", () => {
     expect(log.slabCount).toBeLessThan(before);
     expect(log.slabCount).toBeLessThanOrEqual(3);
     expect(log.get(0)[0]).toBe(90);
+  });
+
+  it("keeps a conversation that shrank in a slab of its size", () => {
+    const log = new RecordLog();
+    for (let i = 0; i < 2000; i++) log.push(new Uint8Array(100).fill(i & 0xff));
+    expect(log.allocated).toBeGreaterThan(200_000);
+    log.dropOldest(1990);
+    expect(log.allocated).toBeLessThanOrEqual(4 * log.bytes + 4096);
+    expect(log.slabCount).toBe(1);
+    for (let k = 0; k < 10; k++) expect(log.get(k)[0]).toBe((1990 + k) & 0xff);
+    // A short bounded history (20 records, as with MEMORY_HISTORY_PER_CONVERSATION=20) never
+    // grows past a few KiB of slabs, however many messages pass through it.
+    const short = new RecordLog();
+    for (let i = 0; i < 5000; i++) {
+      short.push(new Uint8Array(170).fill(1));
+      if (short.length > 25) short.dropOldest(5);
+      expect(short.allocated).toBeLessThanOrEqual(16 * 1024);
+    }
   });
 });

@@ -36,7 +36,9 @@ export class DedupeIndex {
   private readonly tableMask: number;
   private readonly keys: Uint16Array;
   private head = 0;
+  /** Ring entries, those that expired on lookup (NOT_IN_TABLE) included. */
   private count = 0;
+  private expiredInRing = 0;
   private keysHead = 0;
   private keysUsed = 0;
   private evictedTotal = 0;
@@ -83,6 +85,7 @@ export class DedupeIndex {
         if (this.sentAts[slot]! > now - this.opts.ttlMs) return slot;
         this.unlink(slot);
         this.senders[slot] = NOT_IN_TABLE;
+        this.expiredInRing += 1;
         return -1;
       }
     }
@@ -138,8 +141,9 @@ export class DedupeIndex {
     return dropped;
   }
 
+  /** Keys held (not those that expired on lookup and wait in the ring for their turn to go). */
   get size(): number {
-    return this.count;
+    return this.count - this.expiredInRing;
   }
 
   get capacity(): number {
@@ -156,6 +160,8 @@ export class DedupeIndex {
     if (this.senders[slot] !== NOT_IN_TABLE) {
       this.unlink(slot);
       if (early) this.evictedTotal += 1;
+    } else {
+      this.expiredInRing -= 1;
     }
     this.keysHead = (this.keysHead + this.keySpans[slot]!) % this.keys.length;
     this.keysUsed -= this.keySpans[slot]!;

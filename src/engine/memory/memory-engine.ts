@@ -1,6 +1,6 @@
 // The single-process engine: everything in this process's memory, bounded. The default of
 // `npm start`; also the reference the contract suite holds the Redis engine to.
-import { CLIENT_MSG_ID_MAX, IdGenerator } from "../../core/ids.js";
+import { assertClientMsgId, CLIENT_MSG_ID_MAX, IdGenerator } from "../../core/ids.js";
 import type {
   AppendInput,
   AppendResult,
@@ -98,6 +98,8 @@ class MemoryStore implements MessageStore, HistoryStats {
   }
 
   async append(input: AppendInput): Promise<AppendResult> {
+    // The node has checked it; the dedupe window's key ring relies on the bound.
+    assertClientMsgId(input.clientMsgId);
     const now = this.opts.now();
     const sender = this.dedupe.sender(input.senderId);
     const seen = this.dedupe.find(sender, input.clientMsgId, now);

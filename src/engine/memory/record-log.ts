@@ -18,6 +18,8 @@ export class RecordLog {
   private held = 0;
   /** Record bytes held. */
   bytes = 0;
+  /** Slab bytes allocated: at most 4 × bytes + 4 KiB after a drop (see repack). */
+  allocated = 0;
 
   get length(): number {
     return this.held;
@@ -32,10 +34,11 @@ export class RecordLog {
     const len = record.byteLength;
     let last = this.slabs[this.slabs.length - 1];
     if (last === undefined || this.fill + len > last.byteLength) {
-      // Each slab twice the last, up to 64 KiB: a short conversation holds little slack.
-      const size = Math.max(len, Math.min(MAX_SLAB_BYTES, last === undefined ? MIN_SLAB_BYTES : 2 * last.byteLength));
-      last = new Uint8Array(size);
+      // Sized by what the log holds, up to 64 KiB: a conversation kept short by its bound or by
+      // eviction does not grow big slabs that its few records would pin.
+      last = new Uint8Array(Math.max(len, slabSize(this.bytes + len)));
       this.slabs.push(last);
+      this.allocated += last.byteLength;
       this.fill = 0;
     }
     last.set(record, this.fill);
@@ -71,17 +74,46 @@ export class RecordLog {
     if (this.held === 0) {
       this.slabBase += this.slabs.length;
       this.slabs = [];
+      this.allocated = 0;
       this.fill = 0;
       this.first = 0;
       if (this.index.length > E * 64) this.index = new Float64Array(E * 8);
       return freed;
     }
-    const keep = this.index[E * this.first]! - this.slabBase;
-    if (keep > 0) {
-      this.slabs.splice(0, keep);
-      this.slabBase += keep;
+    const unused = this.index[E * this.first]! - this.slabBase;
+    if (unused > 0) {
+      for (let i = 0; i < unused; i++) this.allocated -= this.slabs[i]!.byteLength;
+      this.slabs.splice(0, unused);
+      this.slabBase += unused;
     }
+    if (this.allocated > 4 * this.bytes + 4096) this.repack();
     return freed;
+  }
+
+  /**
+   * Copies the held records into one slab of their size, and the index into one of theirs: what
+   * a conversation shrunk by eviction (or by a drop of most of it) keeps. The copy is paid for by
+   * the drops that made 3/4 of the allocation dead since the last one.
+   */
+  private repack(): void {
+    const slab = new Uint8Array(Math.max(MIN_SLAB_BYTES, nextPowerOfTwo(this.bytes)));
+    const index = new Float64Array(E * Math.max(8, nextPowerOfTwo(this.held + 1)));
+    const serial = this.slabBase + this.slabs.length;
+    let fill = 0;
+    for (let k = 0; k < this.held; k++) {
+      const record = this.get(k);
+      slab.set(record, fill);
+      index[E * k] = serial;
+      index[E * k + 1] = fill;
+      index[E * k + 2] = record.byteLength;
+      fill += record.byteLength;
+    }
+    this.slabs = [slab];
+    this.slabBase = serial;
+    this.allocated = slab.byteLength;
+    this.index = index;
+    this.first = 0;
+    this.fill = fill;
   }
 
   /** Moves the live entries to the front when at least half the index is dead, else grows it. */
@@ -95,4 +127,14 @@ export class RecordLog {
     }
     this.first = 0;
   }
+}
+
+function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+function slabSize(bytes: number): number {
+  return Math.min(MAX_SLAB_BYTES, Math.max(MIN_SLAB_BYTES, nextPowerOfTwo(bytes)));
 }

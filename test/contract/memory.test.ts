@@ -1,7 +1,7 @@
 // The engine contract against the single-process engine (no shared backend: one node only),
 // and what only it does: dedupe entries that outlive history keep ids, not bodies.
 import { describe, expect, it } from "vitest";
-import { MemoryEngine, messageBytes } from "../../src/engine/memory/memory-engine.js";
+import { CONVERSATION_BYTES, MemoryEngine, messageBytes } from "../../src/engine/memory/memory-engine.js";
 import { engineContract } from "./engine.contract.js";
 
 engineContract("memory", {
@@ -65,15 +65,16 @@ describe("memory engine: MEMORY_HISTORY_MAX_BYTES", () => {
     const probe = new MemoryEngine({ nodeId: "n", historyPerConversation: 100, dedupeTtlMs: 3_600_000 });
     const each = messageBytes((await send(probe, "g:probe", "id-a-00")).message);
     await probe.close();
-    // Room for 20 messages of this size (their ids have the same lengths).
-    const e = new MemoryEngine({ nodeId: "n", historyPerConversation: 100, dedupeTtlMs: 3_600_000, historyMaxBytes: 20 * each });
+    // Room for 20 messages of this size (their ids have the same lengths) in two conversations.
+    const room = 20 * each + 2 * CONVERSATION_BYTES;
+    const e = new MemoryEngine({ nodeId: "n", historyPerConversation: 100, dedupeTtlMs: 3_600_000, historyMaxBytes: room });
     for (let i = 0; i < 10; i++) await send(e, "g:aaa", `id-a-${String(i).padStart(2, "0")}`);
     for (let i = 0; i < 15; i++) await send(e, "g:bbb", `id-b-${String(i).padStart(2, "0")}`);
     const a = await e.store.read("g:aaa", 0, 100);
     expect(a.oldestSeq).toBe(6);
     expect(a.messages.map((m) => m.seq)).toEqual([6, 7, 8, 9, 10]);
     expect((await e.store.read("g:bbb", 0, 100)).messages).toHaveLength(15);
-    expect(e.store.historyStats()).toMatchObject({ messages: 20, trimmed: 5, bytes: 20 * each, limitBytes: 20 * each });
+    expect(e.store.historyStats()).toMatchObject({ messages: 20, trimmed: 5, bytes: room, limitBytes: room });
     // "aaa" is now the most recently active: "bbb" gives up its oldest for the next one.
     await send(e, "g:aaa", "id-a-10");
     expect((await e.store.read("g:bbb", 0, 100)).oldestSeq).toBe(2);

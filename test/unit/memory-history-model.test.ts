@@ -3,7 +3,7 @@
 // least-recently-active eviction. After every operation, reads and historyStats() must agree
 // with the model (the engine's storage is a compacted array behind a logical oldest seq).
 import { describe, expect, it } from "vitest";
-import { MemoryEngine, messageBytes } from "../../src/engine/memory/memory-engine.js";
+import { CONVERSATION_BYTES, MemoryEngine, messageBytes } from "../../src/engine/memory/memory-engine.js";
 
 /** A deterministic generator (LCG), so that a failure names the seed that reproduces it. */
 function random(seed: number): (n: number) => number {
@@ -65,6 +65,7 @@ async function scenario(seed: number): Promise<void> {
     conv.lastSeq += 1;
     expect(message.seq, at).toBe(conv.lastSeq);
     sent.push({ conversationId, clientMsgId, seq: message.seq, messageId: message.messageId });
+    if (conv.held.length === 0) total += CONVERSATION_BYTES;
     conv.held.push({ seq: message.seq, bytes: messageBytes(message), messageId: message.messageId });
     total += messageBytes(message);
     if (lru.includes(conversationId)) lru.splice(lru.indexOf(conversationId), 1);
@@ -78,7 +79,10 @@ async function scenario(seed: number): Promise<void> {
         over -= m.bytes;
         total -= m.bytes;
       }
-      if (victim.held.length === 0) lru.shift();
+      if (victim.held.length === 0) {
+        total -= CONVERSATION_BYTES;
+        lru.shift();
+      }
     }
 
     const stats = e.store.historyStats();

@@ -18,7 +18,7 @@ export class RecordLog {
   private held = 0;
   /** Record bytes held. */
   bytes = 0;
-  /** Slab bytes allocated: at most 4 × bytes + 4 KiB after a drop (see repack). */
+  /** Slab bytes allocated (a short log: one slab, regrown by copying; see repack). */
   allocated = 0;
 
   get length(): number {
@@ -34,12 +34,17 @@ export class RecordLog {
     const len = record.byteLength;
     let last = this.slabs[this.slabs.length - 1];
     if (last === undefined || this.fill + len > last.byteLength) {
-      // Sized by what the log holds, up to 64 KiB: a conversation kept short by its bound or by
-      // eviction does not grow big slabs that its few records would pin.
-      last = new Uint8Array(Math.max(len, slabSize(this.bytes + len)));
-      this.slabs.push(last);
-      this.allocated += last.byteLength;
-      this.fill = 0;
+      const want = this.bytes + len;
+      if (want <= MAX_SLAB_BYTES / 2) {
+        // A short log lives in one slab, regrown by copying what it holds (dead records left
+        // behind): its slack stays under half of what it holds, however it got short.
+        this.repack(roomFor(want));
+      } else {
+        this.slabs.push(new Uint8Array(Math.max(len, MAX_SLAB_BYTES)));
+        this.allocated += Math.max(len, MAX_SLAB_BYTES);
+        this.fill = 0;
+      }
+      last = this.slabs[this.slabs.length - 1]!;
     }
     last.set(record, this.fill);
     if (E * (this.first + this.held + 1) > this.index.length) this.makeRoom();
@@ -86,17 +91,17 @@ export class RecordLog {
       this.slabs.splice(0, unused);
       this.slabBase += unused;
     }
-    if (this.allocated > 4 * this.bytes + 4096) this.repack();
+    if (this.allocated > 4 * this.bytes + 4096) this.repack(roomFor(this.bytes));
     return freed;
   }
 
   /**
-   * Copies the held records into one slab of their size, and the index into one of theirs: what
-   * a conversation shrunk by eviction (or by a drop of most of it) keeps. The copy is paid for by
-   * the drops that made 3/4 of the allocation dead since the last one.
+   * Copies the held records into one slab of `size` bytes, and the index into one of their
+   * number: how a short log grows, and what a log shrunk by eviction (or by a drop of most of it)
+   * keeps. The copy is paid for by the bytes pushed, or dropped, since the last one.
    */
-  private repack(): void {
-    const slab = new Uint8Array(Math.max(MIN_SLAB_BYTES, nextPowerOfTwo(this.bytes)));
+  private repack(size: number): void {
+    const slab = new Uint8Array(size);
     const index = new Float64Array(E * Math.max(8, nextPowerOfTwo(this.held + 1)));
     const serial = this.slabBase + this.slabs.length;
     let fill = 0;
@@ -135,6 +140,7 @@ function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-function slabSize(bytes: number): number {
-  return Math.min(MAX_SLAB_BYTES, Math.max(MIN_SLAB_BYTES, nextPowerOfTwo(bytes)));
+/** A slab for `bytes` with half as much again to fill, in steps of 256 bytes. */
+function roomFor(bytes: number): number {
+  return Math.max(MIN_SLAB_BYTES, Math.ceil((bytes + (bytes >> 1)) / 256) * 256);
 }

@@ -2,15 +2,8 @@
 // is always the latest entry for exactly that (sender, key); entries go oldest first, for the count
 // bound, for the key ring's room and for the TTL; the table survives every deletion pattern.
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../helpers/random.js";
 import { DedupeIndex, hashKey } from "../../src/engine/memory/dedupe-index.js";
-
-function random(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return Math.floor((s / 0x80000000) * n);
-  };
-}
 
 interface Entry {
   sender: number;
@@ -20,7 +13,7 @@ interface Entry {
 }
 
 function scenario(seed: number, longKeys: boolean): void {
-  const ri = random(seed);
+  const ri = seededRandom(seed);
   const maxEntries = 1 + ri(40);
   const ttlMs = 50 + ri(200);
   const maxKeyLength = 128;

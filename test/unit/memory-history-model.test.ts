@@ -3,16 +3,8 @@
 // least-recently-active eviction. After every operation, reads and historyStats() must agree
 // with the model (the engine's storage is a compacted array behind a logical oldest seq).
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../helpers/random.js";
 import { CONVERSATION_BYTES, MemoryEngine, messageBytes } from "../../src/engine/memory/memory-engine.js";
-
-/** A deterministic generator (LCG), so that a failure names the seed that reproduces it. */
-function random(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return Math.floor((s / 0x80000000) * n);
-  };
-}
 
 interface Held {
   seq: number;
@@ -21,7 +13,7 @@ interface Held {
 }
 
 async function scenario(seed: number): Promise<void> {
-  const ri = random(seed);
+  const ri = seededRandom(seed);
   const limit = 1 + ri(12);
   const maxBytes = 1_200 * (3 + ri(30));
   const e = new MemoryEngine({ nodeId: "n", historyPerConversation: limit, historyMaxBytes: maxBytes, dedupeTtlMs: 3_600_000 });

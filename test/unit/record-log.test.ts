@@ -2,20 +2,13 @@
 // drops: records of every size (past a slab's 64 KiB too) read back byte for byte, and a slab is
 // freed once no held record uses it.
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../helpers/random.js";
 import { RecordLog } from "../../src/engine/memory/record-log.js";
-
-function random(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return Math.floor((s / 0x80000000) * n);
-  };
-}
 
 describe("RecordLog against an array", () => {
   it("reads back what it holds after any mix of pushes and drops", () => {
     for (let seed = 1; seed <= 30; seed++) {
-      const ri = random(seed);
+      const ri = seededRandom(seed);
       const log = new RecordLog();
       const model: Uint8Array[] = [];
       let n = 0;

@@ -73,9 +73,11 @@ export class DedupeIndex {
     return n;
   }
 
-  /** The ring slot holding (sender, key), or -1. An expired entry is forgotten here. */
-  find(sender: number, key: string, now: number): number {
-    const hash = hashKey(sender, key);
+  /**
+   * The ring slot holding (sender, key), or -1. An expired entry is forgotten here. A caller that
+   * adds the key after a miss passes the same hash to both.
+   */
+  find(sender: number, key: string, now: number, hash = hashKey(sender, key)): number {
     const mask = this.tableMask;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const v = this.table[i]!;
@@ -92,7 +94,15 @@ export class DedupeIndex {
   }
 
   /** Adds a key that find() did not return; the oldest entries go first if the window is full. */
-  add(sender: number, key: string, conversation: number, seq: number, sentAtMs: number, messageNumber: number): void {
+  add(
+    sender: number,
+    key: string,
+    conversation: number,
+    seq: number,
+    sentAtMs: number,
+    messageNumber: number,
+    hash = hashKey(sender, key),
+  ): void {
     if (key.length > this.opts.maxKeyLength) throw new RangeError(`key longer than ${this.opts.maxKeyLength}`);
     if (this.count === this.cap) this.evictOldest(true);
     const len = key.length;
@@ -114,7 +124,6 @@ export class DedupeIndex {
 
     const slot = (this.head + this.count) % this.cap;
     this.count += 1;
-    const hash = hashKey(sender, key);
     this.hashes[slot] = hash;
     this.senders[slot] = sender;
     this.keyOffsets[slot] = offset;

@@ -17,8 +17,8 @@ import type {
   StoredMessage,
 } from "../types.js";
 import { ErrorCode, SwitchboardError } from "../../protocol/codes.js";
-import { decodeRecord, encodeRecord } from "../codec.js";
-import { DedupeIndex } from "./dedupe-index.js";
+import { decodeRecord, encodeRecord, retryOf } from "../codec.js";
+import { DedupeIndex, hashKey } from "./dedupe-index.js";
 import { RecordLog } from "./record-log.js";
 
 /** About 120 bytes per key (DedupeIndex), taken as keys arrive. */
@@ -70,10 +70,8 @@ interface Conversation {
   /** Its number in the store's list, which dedupe entries hold. */
   num: number;
   lastSeq: number;
-  /** The records of seqs oldestSeq..lastSeq. */
+  /** The records of the last log.length seqs, up to lastSeq (see oldestSeq). */
   log: RecordLog;
-  /** The oldest seq held; lastSeq + 1 when none is. */
-  oldestSeq: number;
   /** The memberIds array last indexed for this conversation (see append). */
   indexed: readonly string[] | null;
   /** Neighbours in the store's eviction order, while it holds messages. */
@@ -109,7 +107,8 @@ class MemoryStore implements MessageStore, HistoryStats {
     assertClientMsgId(input.clientMsgId);
     const now = this.opts.now();
     const sender = this.dedupe.sender(input.senderId);
-    const seen = this.dedupe.find(sender, input.clientMsgId, now);
+    const hash = hashKey(sender, input.clientMsgId);
+    const seen = this.dedupe.find(sender, input.clientMsgId, now, hash);
     if (seen >= 0) return { message: this.original(seen, input), duplicate: true };
 
     const conv = this.conversation(input.conversationId);
@@ -127,12 +126,13 @@ class MemoryStore implements MessageStore, HistoryStats {
       sentAtMs: now,
     };
     if (conv.log.length === 0) this.heldBytes += CONVERSATION_BYTES;
-    conv.log.push(encodeRecord(input, message.messageId, now, message.seq));
+    const record = encodeRecord(input, message.messageId, now, message.seq);
+    conv.log.push(record);
     this.held += 1;
-    this.heldBytes += recordBytes(conv.log.lengthOf(conv.log.length - 1));
+    this.heldBytes += recordBytes(record.byteLength);
     this.toBack(conv);
     this.trim(conv);
-    this.dedupe.add(sender, input.clientMsgId, conv.num, message.seq, now, messageNumber);
+    this.dedupe.add(sender, input.clientMsgId, conv.num, message.seq, now, messageNumber, hash);
     if (this.heldBytes > this.opts.historyMaxBytes) this.evict();
     // A DM's members come as the same frozen array each time (parseConversationId's cache):
     // indexed once, like the Redis engine's append script does at a conversation's first message.
@@ -147,15 +147,12 @@ class MemoryStore implements MessageStore, HistoryStats {
   async read(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult> {
     const conv = this.conversations.get(conversationId);
     if (conv === undefined) return { messages: [], lastSeq: 0, oldestSeq: 1 };
-    const start = Math.max(conv.oldestSeq, afterSeq + 1);
+    const oldest = oldestSeq(conv);
+    const start = Math.max(oldest, afterSeq + 1);
     const end = Math.min(conv.lastSeq + 1, start + limit);
     const messages: StoredMessage[] = [];
-    for (let seq = start; seq < end; seq++) messages.push(decodeRecord(conversationId, conv.log.get(seq - conv.oldestSeq)));
-    return {
-      messages,
-      lastSeq: conv.lastSeq,
-      oldestSeq: conv.oldestSeq,
-    };
+    for (let seq = start; seq < end; seq++) messages.push(decodeRecord(conversationId, conv.log.get(seq - oldest)));
+    return { messages, lastSeq: conv.lastSeq, oldestSeq: oldest };
   }
 
   async conversationsOf(userId: string): Promise<ConversationHead[]> {
@@ -215,7 +212,7 @@ class MemoryStore implements MessageStore, HistoryStats {
   private conversation(id: string): Conversation {
     let conv = this.conversations.get(id);
     if (conv === undefined) {
-      conv = { id, num: this.byNum.length, lastSeq: 0, log: new RecordLog(), oldestSeq: 1, indexed: null, prev: null, next: null };
+      conv = { id, num: this.byNum.length, lastSeq: 0, log: new RecordLog(), indexed: null, prev: null, next: null };
       this.conversations.set(id, conv);
       this.byNum.push(conv);
     }
@@ -225,8 +222,8 @@ class MemoryStore implements MessageStore, HistoryStats {
   /** The per-conversation bound, in chunks of a quarter: the drop cost is amortised. */
   private trim(conv: Conversation): void {
     const limit = this.opts.historyPerConversation;
-    if (conv.lastSeq - conv.oldestSeq + 1 <= limit + Math.floor(limit / 4)) return;
-    this.dropThrough(conv, conv.lastSeq - limit);
+    if (conv.log.length <= limit + Math.floor(limit / 4)) return;
+    this.dropOldest(conv, conv.log.length - limit);
   }
 
   /** The byte bound: the least recently active conversations give up their oldest messages. */
@@ -236,12 +233,9 @@ class MemoryStore implements MessageStore, HistoryStats {
       const conv = this.lruHead;
       if (conv === null) return;
       // A chunk at a time, and not past the bound by more than one message.
-      let through = conv.oldestSeq - 1;
-      for (let over = this.heldBytes - max; over > 0 && through < conv.lastSeq && through - conv.oldestSeq < 255;) {
-        through += 1;
-        over -= recordBytes(conv.log.lengthOf(through - conv.oldestSeq));
-      }
-      this.dropThrough(conv, through);
+      let n = 0;
+      for (let over = this.heldBytes - max; over > 0 && n < conv.log.length && n < 256; n++) over -= recordBytes(conv.log.lengthOf(n));
+      this.dropOldest(conv, n);
     }
   }
 
@@ -272,35 +266,31 @@ class MemoryStore implements MessageStore, HistoryStats {
     const d = this.dedupe;
     const conv = this.byNum[d.conversations[slot]!]!;
     const seq = d.seqs[slot]!;
-    if (seq >= conv.oldestSeq) return decodeRecord(conv.id, conv.log.get(seq - conv.oldestSeq));
-    return {
+    const oldest = oldestSeq(conv);
+    if (seq >= oldest) return decodeRecord(conv.id, conv.log.get(seq - oldest));
+    return retryOf(input, {
       messageId: this.ids.format(d.messageNumbers[slot]!),
       conversationId: conv.id,
       seq,
-      senderId: input.senderId,
-      senderDevice: input.senderDevice,
-      clientMsgId: input.clientMsgId,
-      body: input.body,
-      contentType: input.contentType,
       sentAtMs: d.sentAts[slot]!,
-    };
+    });
   }
 
-  /** Drops a conversation's held messages up to seq `through`. */
-  private dropThrough(conv: Conversation, through: number): void {
-    const from = conv.oldestSeq;
-    if (through < from) return;
-    const n = through - from + 1;
+  /** Drops a conversation's n oldest held messages. */
+  private dropOldest(conv: Conversation, n: number): void {
+    if (n <= 0) return;
     this.heldBytes -= conv.log.dropOldest(n) + n * RECORD_OVERHEAD_BYTES;
-    conv.oldestSeq = through + 1;
     this.held -= n;
     this.trimmed += n;
-    if (conv.oldestSeq > conv.lastSeq) {
+    if (conv.log.length === 0) {
       this.heldBytes -= CONVERSATION_BYTES;
       this.unlist(conv);
     }
   }
 }
+
+/** The oldest seq a conversation holds; lastSeq + 1 when it holds none (seqs are contiguous). */
+const oldestSeq = (conv: Conversation): number => conv.lastSeq - conv.log.length + 1;
 
 class MemoryGroups implements GroupStore {
   private readonly groups = new Map<string, Group>();

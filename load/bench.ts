@@ -49,7 +49,7 @@ interface Profile {
   pairs: number;
   chatWorkers: number;
   stepSec: number;
-  /** Seconds of sending at the step's rate before the measured stepSec (see --lead-in). */
+  /** Seconds of sending before the measured stepSec, ramping up to the step's rate (see --lead-in). */
   leadInSec: number;
   startRate: number;
   factor: number;
@@ -68,7 +68,8 @@ const FULL: Profile = {
   pairs: 500,
   chatWorkers: 2,
   stepSec: 6,
-  leadInSec: 1,
+  // A 1 s ramp and 1 s at the step's rate: fresh client processes warm up without a backlog.
+  leadInSec: 2,
   startRate: 4000,
   factor: 1.5,
   bisections: 2,
@@ -603,7 +604,7 @@ export function renderBench(
           "",
         ]
       : []),
-    `Chat: ${p.pairs} pairs (${2 * p.pairs} connections, ${p.chatWorkers} client processes), ${p.stepSec} s steps (after a ${p.leadInSec} s lead-in at the same rate, checked for loss but timed apart: each step starts fresh client processes) from ${p.startRate}/s ×${p.factor}, then ${p.bisections} bisections; a step passes with p99 send→deliver ≤ ${P99_BUDGET_MS} ms, 0 lost, 0 failed, 0 unacked, ≥ 95% of the rate sent.`,
+    `Chat: ${p.pairs} pairs (${2 * p.pairs} connections, ${p.chatWorkers} client processes), ${p.stepSec} s steps (after a ${p.leadInSec} s lead-in whose rate rises to the step's over its first half, checked for loss but timed apart: each step starts fresh client processes) from ${p.startRate}/s ×${p.factor}, then ${p.bisections} bisections; a step passes with p99 send→deliver ≤ ${P99_BUDGET_MS} ms, 0 lost, 0 failed, 0 unacked, ≥ 95% of the rate sent.`,
     `Memory: ${p.idleConnections} idle connections (${p.idleWorkers} client processes, ${p.connectRate}/s); RSS per connection is marginal: (RSS with all connected, after a ${p.holdSec} s hold − RSS after a warm-up round of ${p.idleWarmup} connections opened and closed and 3 s settle) / connections, summed over the system's nodes. The warm-up absorbs one-time growth (V8's young generation, JIT code, pools) that makes (RSS_N − RSS_0)/N overstate the first burst.`,
     "",
     "| system | nodes | max chat rate, p99 ≤ 20 ms | p99 at that rate | RSS / idle connection (marginal) | naive (peak − start) | CPU-s per 10k connects | connects/s | error |",

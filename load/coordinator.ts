@@ -519,7 +519,9 @@ export class Coordinator {
 
   private messageSummary(c: Counters, f: Failures): RunResult["messages"] {
     if (this.o.scenario === "storm") return null;
-    const sec = Math.max(0.001, (this.workerPhaseMs.get("traffic") ?? this.o.durationSec * 1000) / 1000);
+    // The rates are the measured window's: the lead-in (which ramps up) is left out.
+    const trafficSec = (this.workerPhaseMs.get("traffic") ?? (this.o.leadInSec + this.o.durationSec) * 1000) / 1000;
+    const sec = Math.max(0.001, trafficSec - this.o.leadInSec);
     return {
       targetRate: this.o.messageRate,
       sent: c.sent,
@@ -533,8 +535,8 @@ export class Coordinator {
       unverified: this.losses.unverified,
       duplicates: c.duplicates,
       outOfOrder: c.outOfOrder,
-      sentPerSec: round(c.sent / sec),
-      deliveredPerSec: round(c.delivered / sec),
+      sentPerSec: round(c.sentMeasured / sec),
+      deliveredPerSec: round(c.deliveredMeasured / sec),
       ackMs: summarize(this.totals.ack),
       deliverMs: summarize(this.totals.deliver),
       leadIn:

@@ -40,7 +40,10 @@ export type Command =
   | { type: "warmup"; plan: WorkerPlan }
   /** Create groups and register conversations with the checker. */
   | { type: "setup" }
-  /** Send for leadInMs + durationMs; samples of sends made in the lead-in go to the leadIn* histograms. */
+  /**
+   * Send for leadInMs + durationMs (the rate rises linearly to the full rate over the lead-in's first
+   * half); samples of sends made in the lead-in go to the leadIn* histograms.
+   */
   | { type: "traffic"; durationMs: number; leadInMs: number }
   | { type: "drain"; timeoutMs: number }
   | { type: "drop"; timeoutMs: number }
@@ -57,11 +60,15 @@ export interface Counters {
   reconnected: number;
   reconnectFailed: number;
   sent: number;
+  /** Sends made after the lead-in: the measured window's rate is taken from these. */
+  sentMeasured: number;
   acked: number;
   sendFailed: number;
   /** Sends the generator could not make on schedule (it was behind or too much was in flight). */
   skipped: number;
   delivered: number;
+  /** Deliveries of sends made after the lead-in. */
+  deliveredMeasured: number;
   duplicates: number;
   outOfOrder: number;
   unexpectedCloses: number;
@@ -82,10 +89,12 @@ export function zeroCounters(): Counters {
     reconnected: 0,
     reconnectFailed: 0,
     sent: 0,
+    sentMeasured: 0,
     acked: 0,
     sendFailed: 0,
     skipped: 0,
     delivered: 0,
+    deliveredMeasured: 0,
     duplicates: 0,
     outOfOrder: 0,
     unexpectedCloses: 0,

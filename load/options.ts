@@ -62,9 +62,10 @@ load shape
   --drain <s>             after sending, wait up to s seconds for acks and deliveries (default 5);
                           then (switchboard) a final sync asks for what is still missing: what
                           it returns is reported as late, what it cannot is a loss
-  --lead-in <s>           send at --rate for s seconds before the --duration (default 0): lead-in
-                          sends are counted and checked for loss like the others, but their
-                          latencies are reported apart (fresh worker processes run cold code)
+  --lead-in <s>           send for s seconds before the --duration (default 0), the rate rising
+                          linearly to --rate over the first half: lead-in sends are counted and
+                          checked for loss like the others, but their latencies and rates are
+                          reported apart (fresh worker processes run cold code)
 
 processes
   --workers <n>           worker processes (default: enough for ${LIMITS.perWorker} connections each)

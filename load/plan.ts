@@ -117,3 +117,9 @@ function ephemeralPorts(): number | null {
     return null;
   }
 }
+
+/** Sends due `elapsedMs` into the traffic at `rate`/s when the rate rises linearly from 0 over the first `rampMs`. */
+export function sendsDue(rate: number, elapsedMs: number, rampMs: number): number {
+  if (elapsedMs >= rampMs) return (rate * (elapsedMs - rampMs / 2)) / 1000;
+  return (rate * elapsedMs * elapsedMs) / (2 * rampMs * 1000);
+}

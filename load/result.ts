@@ -96,7 +96,9 @@ export interface RunResult {
     lossExamples: Loss[];
     duplicates: number;
     outOfOrder: number;
+    /** Sends made after the lead-in, per second of the measured window (without --lead-in: all of them). */
     sentPerSec: number;
+    /** Deliveries of those sends, per second of the measured window. */
     deliveredPerSec: number;
     /** Sends made after the lead-in (all of them without --lead-in). */
     ackMs: Percentiles;

@@ -22,6 +22,7 @@ import {
   type WorkerMessage,
   type WorkerPlan,
 } from "./ipc.js";
+import { sendsDue } from "./plan.js";
 
 const DEVICE = "load";
 const TOKEN_TTL_SEC = 6 * 3600;
@@ -116,6 +117,8 @@ class LoadWorker {
   private drained = false;
   /** Sends made before this (epoch ms) are the lead-in's. */
   private measureFrom = 0;
+  /** The lead-in's first half, over which the send rate rises to the full rate. */
+  private rampMs = 0;
 
   constructor(
     private readonly plan: WorkerPlan,
@@ -362,10 +365,14 @@ class LoadWorker {
   /**
    * Sends at the plan's rates for leadInMs + durationMs, on a fixed tick, never bursting past a
    * small backlog. Acks and deliveries of sends made in the lead-in are checked like the others
-   * but timed into the leadIn* histograms: a fresh worker runs cold code for its first second.
+   * but timed into the leadIn* histograms: a fresh worker runs cold code for its first seconds.
+   * The rate rises linearly over the lead-in's first half: cold code at the full rate builds a
+   * backlog that a slow machine takes seconds to drain, and the measured window would time the
+   * generator's own warm-up instead of the server.
    */
   private traffic(durationMs: number, leadInMs: number): Promise<void> {
     this.measureFrom = nowEpochMs() + leadInMs;
+    this.rampMs = leadInMs / 2;
     durationMs += leadInMs;
     const streams: Stream[] = [
       { rate: this.plan.chatRate, conversations: this.chat, count: 0 },
@@ -388,7 +395,7 @@ class LoadWorker {
   }
 
   private sendDue(s: Stream, elapsedMs: number): void {
-    let due = Math.floor((s.rate * elapsedMs) / 1000) - s.count;
+    let due = Math.floor(sendsDue(s.rate, elapsedMs, this.rampMs)) - s.count;
     const backlog = Math.max(1, Math.ceil(s.rate * MAX_BACKLOG_SEC));
     if (due > backlog) {
       // The generator fell behind (a CPU-bound client): record it instead of bursting to catch up.
@@ -412,7 +419,9 @@ class LoadWorker {
     }
     this.sendsInFlight += 1;
     this.counters.sent += 1;
-    conn.send(conversationId, nowEpochMs(), this.plan.bodyBytes);
+    const now = nowEpochMs();
+    if (now >= this.measureFrom) this.counters.sentMeasured += 1;
+    conn.send(conversationId, now, this.plan.bodyBytes);
   }
 
   onAck(slot: Slot, conversationId: string, seq: number, sentAtMs: number): void {
@@ -442,7 +451,11 @@ class LoadWorker {
       this.counters.recoveredBySync += 1;
       return;
     }
-    if (sentAtMs !== null) (sentAtMs >= this.measureFrom ? this.hist.deliver : this.hist.leadInDeliver).record(nowEpochMs() - sentAtMs);
+    if (sentAtMs === null) return;
+    if (sentAtMs >= this.measureFrom) {
+      this.counters.deliveredMeasured += 1;
+      this.hist.deliver.record(nowEpochMs() - sentAtMs);
+    } else this.hist.leadInDeliver.record(nowEpochMs() - sentAtMs);
   }
 
   /**
@@ -574,3 +587,4 @@ function main(): void {
 }
 
 if (process.env["SWITCHBOARD_LOAD_WORKER"] === "1") main();
+

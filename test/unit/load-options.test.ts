@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEV_JWT_SECRET } from "../../src/config/config.js";
 import { HelpRequested, OptionsError, parseOptions } from "../../load/options.js";
-import { planRun, split } from "../../load/plan.js";
+import { planRun, sendsDue, split } from "../../load/plan.js";
 
 const NOW = new Date("2026-01-02T03:04:05.678Z");
 const parse = (...argv: string[]) => parseOptions(argv, NOW);
@@ -116,5 +116,23 @@ describe("run plan", () => {
   it("warns when the per-user send rate is above the gateway default", () => {
     const plan = planRun(parse("chat", "--pairs", "1", "--rate", "1000"));
     expect(plan.warnings.join("\n")).toMatch(/above the gateway's default SEND_RATE_PER_SEC/);
+  });
+
+  it("ramps the lead-in's rate linearly over its first half, then sends at the full rate", () => {
+    // 1,000/s with a 2 s ramp: half the rate's count over the ramp, then 1 per ms.
+    expect(sendsDue(1000, 0, 2000)).toBe(0);
+    expect(sendsDue(1000, 1000, 2000)).toBe(250);
+    expect(sendsDue(1000, 2000, 2000)).toBe(1000);
+    expect(sendsDue(1000, 3000, 2000)).toBe(2000);
+    // Continuous at the ramp's end, and monotonic.
+    expect(sendsDue(1000, 1999.999, 2000)).toBeCloseTo(1000, 2);
+    let prev = -1;
+    for (let t = 0; t <= 5000; t += 7) {
+      const n = sendsDue(1000, t, 2000);
+      expect(n).toBeGreaterThanOrEqual(prev);
+      prev = n;
+    }
+    // No lead-in: the full rate from the start.
+    expect(sendsDue(500, 4000, 0)).toBe(2000);
   });
 });

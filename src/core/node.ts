@@ -135,8 +135,11 @@ export class GatewayNode {
     await this.engine.broker.subscribe((bytes) => this.onEnvelope(bytes));
   }
 
-  newSession(userId: string, deviceId: string, ip: string, expSec: number, protocol: string): Session {
-    return new Session(this.sessionIds.next(), userId, deviceId, ip, expSec, protocol, Date.now());
+  /** `deviceId` null: the client named no device; the session gets a random one of its own. */
+  newSession(userId: string, deviceId: string | null, ip: string, expSec: number, protocol: string): Session {
+    const anonymous = deviceId === null;
+    const device = deviceId ?? `anon-${Math.random().toString(36).slice(2, 10)}`;
+    return new Session(this.sessionIds.next(), userId, device, ip, expSec, protocol, Date.now(), anonymous);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -460,7 +463,10 @@ export class GatewayNode {
     // A DM's membership is checked from its id, without the await membersFor costs.
     if (conv.kind === "dm") dmMembers(conv, session.userId);
     else await this.membersFor(conv, session.userId);
-    await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
+    if (session.anonymousDevice) {
+      session.ownCursors ??= new Map();
+      if ((session.ownCursors.get(conv.id) ?? 0) < ack.seq) session.ownCursors.set(conv.id, ack.seq);
+    } else await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
     if (reqId !== 0) this.reply(session, reqId, { ackResult: { conversationId: conv.id, seq: ack.seq } });
   }
 
@@ -480,7 +486,7 @@ export class GatewayNode {
     if (req.allConversations) {
       const [heads, acked] = await Promise.all([
         this.engine.store.conversationsOf(session.userId),
-        this.engine.store.cursors(session.userId, session.deviceId),
+        session.anonymousDevice ? new Map(session.ownCursors) : this.engine.store.cursors(session.userId, session.deviceId),
       ]);
       for (const head of heads) {
         if (targets.has(head.conversationId)) continue;

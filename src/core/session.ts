@@ -37,6 +37,13 @@ export class Session {
   slotIndex = -1;
   expiryIndex = -1;
 
+  /**
+   * Acked cursors of a session whose device id the server made up (none in the upgrade or the
+   * token): no later session can name that device, so they live and die with this session instead
+   * of piling up in the store. null for a named device (its cursors are stored) or before an ack.
+   */
+  ownCursors: Map<string, number> | null = null;
+
   constructor(
     readonly sessionId: string,
     readonly userId: string,
@@ -47,6 +54,8 @@ export class Session {
     /** Subprotocol selected at the upgrade ("" when none). */
     readonly protocol: string,
     now: number,
+    /** The server assigned deviceId: the client named none. */
+    readonly anonymousDevice = false,
   ) {
     this.lastSeenMs = now;
   }

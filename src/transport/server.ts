@@ -187,7 +187,7 @@ export class GatewayServer {
       (identity) => {
         if (!settle()) return;
         const refusal = this.refuseVerified(identity, queryDevice, started);
-        if (typeof refusal !== "string") {
+        if (refusal !== null && typeof refusal !== "string") {
           this.releaseIp(ip);
           this.reject(res, refusal);
           return;
@@ -209,21 +209,29 @@ export class GatewayServer {
     );
   }
 
-  /** After verification: the device id to open the session with, or why the upgrade is refused. */
-  private refuseVerified(identity: Identity, queryDevice: string, started: number): string | Reject {
+  /**
+   * After verification: the device id to open the session with (null: the client named none, the
+   * node assigns one), or why the upgrade is refused.
+   */
+  private refuseVerified(identity: Identity, queryDevice: string, started: number): string | null | Reject {
     // Draining began while this token was being verified: the goaway snapshot missed it.
     if (this.draining) return REJECT.draining;
     if (performance.now() - started > this.opts.authTimeoutMs) return REJECT.timeout;
-    const deviceId = queryDevice !== "" ? queryDevice : (identity.deviceId ?? `anon-${Math.random().toString(36).slice(2, 10)}`);
+    const deviceId = queryDevice !== "" ? queryDevice : identity.deviceId;
     return this.refuseIdentity(identity.userId, deviceId) ?? deviceId;
   }
 
-  private refuseIdentity(userId: string, deviceId: string): Reject | null {
-    if (!isValidDeviceId(deviceId)) {
+  private refuseIdentity(userId: string, deviceId: string | null): Reject | null {
+    if (deviceId !== null && !isValidDeviceId(deviceId)) {
       return { status: "400 Bad Request", reason: "bad_device", message: "device must match [A-Za-z0-9_.@-]{1,64}" };
     }
     const sessions = this.node.registry.sessionsOf(userId);
-    if (sessions !== undefined && sessions.length >= this.opts.maxDevicesPerUser && !this.node.registry.hasDevice(userId, deviceId)) {
+    // A device without a name is always a new one: it never replaces a session.
+    if (
+      sessions !== undefined &&
+      sessions.length >= this.opts.maxDevicesPerUser &&
+      (deviceId === null || !this.node.registry.hasDevice(userId, deviceId))
+    ) {
       return REJECT.devices;
     }
     return null;

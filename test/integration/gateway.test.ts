@@ -231,6 +231,32 @@ describe("inbound limits and malformed input", () => {
   });
 });
 
+describe("device cursors", () => {
+  it("keeps the acked cursors of a device the client did not name in its session only; a named device's go to the store", async () => {
+    const g = await start();
+    const alice = await connect(g, "alice", { device: "phone" });
+    const anon = await connect(g, "bob");
+    const tablet = await connect(g, "bob", { device: "tablet" });
+    const anonDevice = (await anon.next((f) => f.body === "welcome")).welcome!.deviceId;
+    expect(anonDevice).toMatch(/^anon-/);
+    for (const id of ["m1", "m2"]) alice.send({ reqId: 1, send: { clientMsgId: id, conversationId: "dm:alice:bob", body: body(8) } });
+    for (const c of [anon, tablet]) await waitFor(() => c.count((f) => f.body === "message") === 2, { what: "both messages" });
+
+    anon.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 1 } });
+    tablet.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 2 } });
+    for (const c of [anon, tablet]) await c.next((f) => f.body === "ackResult" && f.reqId === 2);
+
+    // The session's own cursor drives its all-conversations sync: only seq 2 is still unacked.
+    anon.send({ reqId: 3, sync: { allConversations: true } });
+    await anon.next((f) => f.body === "syncDone" && f.reqId === 3 && f.syncDone!.conversationId === "");
+    const synced = anon.frames.filter((f) => f.body === "message" && f.reqId === 3).map((f) => f.message!.seq);
+    expect(synced).toEqual([2]);
+
+    expect(await g.engine.store.cursors("bob", anonDevice)).toEqual(new Map());
+    expect(await g.engine.store.cursors("bob", "tablet")).toEqual(new Map([["dm:alice:bob", 2]]));
+  });
+});
+
 describe("backpressure", () => {
   it("pauses live push for a slow reader and catches it up from the store with no gap", async () => {
     const g = await start({

@@ -64,6 +64,12 @@ const MAX_PRESENCE_QUERY = 500;
 /** Backoff between fan-out attempts of a stored message (see fanoutStored). */
 const FANOUT_RETRY_MS = [50, 250, 1000, 4000];
 const MAX_SYNC_CONVERSATIONS = 1000;
+/**
+ * Conversations whose cursors an unnamed device's session remembers (Session.ownCursors). Any
+ * dm:<self>:<x> passes the membership check, so the map must not grow with what a client acks;
+ * past the bound an all-conversations sync starts those conversations from 0 (clients dedupe).
+ */
+export const SESSION_CURSORS_MAX = 10_000;
 const MAX_CONTENT_TYPE = 128;
 /** How often the event-loop lag is sampled, and the retry delay a shed send is told to wait. */
 const LAG_SAMPLE_MS = 100;
@@ -464,8 +470,10 @@ export class GatewayNode {
     if (conv.kind === "dm") dmMembers(conv, session.userId);
     else await this.membersFor(conv, session.userId);
     if (session.anonymousDevice) {
-      session.ownCursors ??= new Map();
-      if ((session.ownCursors.get(conv.id) ?? 0) < ack.seq) session.ownCursors.set(conv.id, ack.seq);
+      const own = (session.ownCursors ??= new Map());
+      const prior = own.get(conv.id);
+      if (prior === undefined && own.size >= SESSION_CURSORS_MAX) this.metrics.sessionCursorsDropped.inc();
+      else if ((prior ?? 0) < ack.seq) own.set(conv.id, ack.seq);
     } else await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
     if (reqId !== 0) this.reply(session, reqId, { ackResult: { conversationId: conv.id, seq: ack.seq } });
   }

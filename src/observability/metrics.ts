@@ -346,6 +346,11 @@ export class Metrics {
     help: "Sends refused by the per-user rate limit",
     registers: [this.registry],
   });
+  readonly sessionCursorsDropped = new Counter({
+    name: "sb_session_cursors_dropped_total",
+    help: "Acks of an unnamed device not remembered: its session already holds SESSION_CURSORS_MAX conversations' cursors",
+    registers: [this.registry],
+  });
   readonly protocolViolations = new Counter({
     name: "sb_protocol_violations_total",
     help: "Malformed or oversized frames",

@@ -3,6 +3,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
+import { SESSION_CURSORS_MAX } from "../../src/core/node.js";
 import { CloseCode, ErrorCode } from "../../src/protocol/codes.js";
 import type { ServerFrame } from "../../src/protocol/proto.js";
 import { mintToken } from "../../src/transport/mint.js";
@@ -237,7 +238,7 @@ describe("device cursors", () => {
     const alice = await connect(g, "alice", { device: "phone" });
     const anon = await connect(g, "bob");
     const tablet = await connect(g, "bob", { device: "tablet" });
-    const anonDevice = (await anon.next((f) => f.body === "welcome")).welcome!.deviceId;
+    const anonDevice = String((await anon.next((f) => f.body === "welcome")).welcome!.deviceId);
     expect(anonDevice).toMatch(/^anon-/);
     for (const id of ["m1", "m2"]) alice.send({ reqId: 1, send: { clientMsgId: id, conversationId: "dm:alice:bob", body: body(8) } });
     for (const c of [anon, tablet]) await waitFor(() => c.count((f) => f.body === "message") === 2, { what: "both messages" });
@@ -254,6 +255,17 @@ describe("device cursors", () => {
 
     expect(await g.engine.store.cursors("bob", anonDevice)).toEqual(new Map());
     expect(await g.engine.store.cursors("bob", "tablet")).toEqual(new Map([["dm:alice:bob", 2]]));
+  });
+
+  it("bounds the conversations an unnamed device's session remembers cursors for", async () => {
+    const g = await start();
+    const anon = await connect(g, "bob");
+    // Any dm:bob:<x> passes the membership check: a client could grow the map without end.
+    for (let i = 0; i < SESSION_CURSORS_MAX; i++) anon.send({ ack: { conversationId: `dm:bob:u${i}`, seq: 1 } });
+    anon.send({ reqId: 1, ack: { conversationId: "dm:bob:u0", seq: 2 } });
+    anon.send({ reqId: 2, ack: { conversationId: "dm:bob:one-too-many", seq: 1 } });
+    await anon.next((f) => f.body === "ackResult" && f.reqId === 2, 20_000, "the last ack");
+    expect(await metric(g, "sb_session_cursors_dropped_total")).toBe(1);
   });
 });
 

@@ -587,4 +587,3 @@ function main(): void {
 }
 
 if (process.env["SWITCHBOARD_LOAD_WORKER"] === "1") main();
-

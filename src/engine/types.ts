@@ -60,8 +60,14 @@ export interface MessageStore {
   read(conversationId: string, afterSeq: number, limit: number): Promise<ReadResult>;
   /** Every conversation the user has messages or membership in, with its newest seq. */
   conversationsOf(userId: string): Promise<ConversationHead[]>;
-  /** Cumulative ack cursor for one device; never moves backwards. */
-  setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void>;
+  /**
+   * Cumulative ack cursor for one device; never moves backwards, and never past the conversation's
+   * newest seq: an ack of a seq not yet assigned would make a later all-conversations sync skip
+   * the messages that get it, and one of a conversation without messages (any dm:<self>:<x>
+   * passes the membership check) would grow the store without bound. Resolves with the seq
+   * written, capped so (0: the conversation has no messages, nothing is written).
+   */
+  setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<number>;
   cursors(userId: string, deviceId: string): Promise<Map<string, number>>;
 }
 

@@ -141,8 +141,10 @@ export class PersistentStore implements MessageStore {
     return [...merged].map(([conversationId, lastSeq]) => ({ conversationId, lastSeq }));
   }
 
-  async setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void> {
-    await this.inner.setCursor(userId, deviceId, conversationId, seq);
+  async setCursor(userId: string, deviceId: string, conversationId: string, ackedSeq: number): Promise<number> {
+    // The hot store caps it at the conversation's newest seq (its seq key never expires).
+    const seq = await this.inner.setCursor(userId, deviceId, conversationId, ackedSeq);
+    if (seq === 0) return 0;
     const key = `${userId}\u0000${deviceId}\u0000${conversationId}`;
     const prior = this.pendingCursors.get(key);
     if (prior !== undefined) prior.seq = Math.max(prior.seq, seq);
@@ -152,6 +154,7 @@ export class PersistentStore implements MessageStore {
         { pending: this.pendingCursors.size },
         "cursor write-behind is full (MySQL down?): this cursor stays in the hot store only",
       );
+    return seq;
   }
 
   async cursors(userId: string, deviceId: string): Promise<Map<string, number>> {

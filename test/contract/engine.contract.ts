@@ -169,10 +169,17 @@ export function engineContract(name: string, factory: EngineFactory): void {
         );
       });
 
+      /** Appends n messages to conversationId (cursors stop at a conversation's newest seq). */
+      async function fill(e: Engine, conversationId: string, n: number): Promise<void> {
+        for (let i = 0; i < n; i++) await e.store.append(input(conversationId, "filler", uniqueId("fill")));
+      }
+
       it("moves ack cursors only forward, per device", async () => {
         const e = await engine();
         const user = uniqueId("u");
         const [c1, c2] = [dm(), dm()];
+        await fill(e, c1, 9);
+        await fill(e, c2, 4);
         await e.store.setCursor(user, "phone", c1, 5);
         await e.store.setCursor(user, "phone", c1, 3);
         await e.store.setCursor(user, "phone", c2, 1);
@@ -193,6 +200,8 @@ export function engineContract(name: string, factory: EngineFactory): void {
         const e = await engine();
         const user = uniqueId("u");
         const [c1, c2] = [dm(), dm()];
+        await fill(e, c1, 9);
+        await fill(e, c2, 4);
         await Promise.all([
           e.store.setCursor(user, "phone", c1, 5),
           e.store.setCursor(user, "phone", c1, 9),
@@ -210,6 +219,20 @@ export function engineContract(name: string, factory: EngineFactory): void {
         await Promise.all([e.store.setCursor(user, "phone", c1, 8), e.store.setCursor(user, "laptop", c1, 3)]);
         expect((await e.store.cursors(user, "phone")).get(c1)).toBe(9);
         expect((await e.store.cursors(user, "laptop")).get(c1)).toBe(3);
+      });
+
+      it("caps a cursor at the conversation's newest seq, and writes none for a conversation without messages", async () => {
+        const e = await engine();
+        const user = uniqueId("u");
+        const [c1, empty] = [dm(), dm()];
+        await fill(e, c1, 3);
+        const written = await Promise.all([e.store.setCursor(user, "phone", c1, 50), e.store.setCursor(user, "phone", empty, 1)]);
+        expect(written).toEqual([3, 0]);
+        expect(await e.store.cursors(user, "phone")).toEqual(new Map([[c1, 3]]));
+        // The cap moves with the conversation: the next message can be acked.
+        await fill(e, c1, 1);
+        expect(await e.store.setCursor(user, "phone", c1, 4)).toBe(4);
+        expect(await e.store.cursors(user, "phone")).toEqual(new Map([[c1, 4]]));
       });
     });
 

@@ -54,11 +54,17 @@ describe("redis engine: batching", () => {
 
   it("writes one loop turn's cursor updates as one script call", async () => {
     const e = await engine();
+    const run = uniqueId("cu");
+    const conv = (k: number): string => `dm:${run}${k}:peer`;
+    // Cursors stop at a conversation's newest seq: 5 conversations of 200 messages each.
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => e.store.append(message(conv(i % 5), "peer", `m${i}`))));
     const before = e.stats();
-    await Promise.all(Array.from({ length: 200 }, (_, i) => e.store.setCursor(`cu${i % 50}`, "phone", `dm:cu${i % 50}:peer`, i)));
+    const written = await Promise.all(Array.from({ length: 200 }, (_, i) => e.store.setCursor(`${run}${i % 5}`, "phone", conv(i % 5), i)));
     const after = e.stats();
     expect(after.commands - before.commands).toBe(1);
-    expect((await e.store.cursors("cu7", "phone")).get("dm:cu7:peer")).toBe(157);
+    // Every caller gets its entry's seq: the turn's highest for that device and conversation.
+    expect(written[7]).toBe(197);
+    expect((await e.store.cursors(`${run}2`, "phone")).get(conv(2))).toBe(197);
   });
 
   it("shares one round trip between the appends, publishes, lookups, cursor and presence writes of one loop turn", async () => {

@@ -244,7 +244,9 @@ describe("device cursors", () => {
     for (const c of [anon, tablet]) await waitFor(() => c.count((f) => f.body === "message") === 2, { what: "both messages" });
 
     anon.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 1 } });
-    tablet.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 2 } });
+    // Stored cursors stop at the conversation's newest seq; one without messages gets none.
+    tablet.send({ ack: { conversationId: "dm:bob:ghost", seq: 5 } });
+    tablet.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 99 } });
     for (const c of [anon, tablet]) await c.next((f) => f.body === "ackResult" && f.reqId === 2);
 
     // The session's own cursor drives its all-conversations sync: only seq 2 is still unacked.

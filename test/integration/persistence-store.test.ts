@@ -117,6 +117,8 @@ describe("PersistentStore (store mode)", () => {
     expect(await rig.reader.loadGroup("g:team")).toEqual(afterRemove);
     expect((await rig.reader.conversationsOf("dan")).map((h) => h.conversationId)).toEqual(["g:team"]);
 
+    // Cursors stop at the conversation's newest seq: give it 7 messages.
+    for (let i = 0; i < 7; i++) await rig.store.append(send("g:team", i, "ben"));
     await rig.store.setCursor("ben", "laptop", "g:team", 7);
     await rig.store.setCursor("ben", "laptop", "g:team", 5); // backwards: ignored
     await rig.store.flushCursors();

@@ -164,7 +164,9 @@ class MemoryStore implements MessageStore, HistoryStats {
     }));
   }
 
-  async setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void> {
+  async setCursor(userId: string, deviceId: string, conversationId: string, ackedSeq: number): Promise<number> {
+    const seq = Math.min(ackedSeq, this.conversations.get(conversationId)?.lastSeq ?? 0);
+    if (seq <= 0) return 0;
     const key = `${userId}\u0000${deviceId}`;
     let cursors = this.deviceCursors.get(key);
     if (cursors === undefined) {
@@ -172,6 +174,7 @@ class MemoryStore implements MessageStore, HistoryStats {
       this.deviceCursors.set(key, cursors);
     }
     if ((cursors.get(conversationId) ?? 0) < seq) cursors.set(conversationId, seq);
+    return seq;
   }
 
   async cursors(userId: string, deviceId: string): Promise<Map<string, number>> {

@@ -1,8 +1,8 @@
 // Every Redis key and channel the engine uses, in one place, so the layout can be read (and
 // changed) at a glance. All start with the configured prefix so tests and tenants can share a server.
 // The append script (APPEND in scripts.ts) builds the seq, history, dedupe, userConversations and
-// presence keys itself from the prefix: a change here must be made there too (the Redis engine's
-// contract tests read what it writes through these names).
+// presence keys itself from the prefix, and SET_CURSORS the seq key: a change here must be made
+// there too (the Redis engine's contract tests read what they write through these names).
 
 /** Key and channel names under one prefix. */
 export class Keys {

@@ -149,20 +149,25 @@ return {last, oldest, records}
 `;
 
 /**
- * Forward-only cursors, several per call. KEYS: each entry's cursors hash. ARGV: conversationId,
- * seq per key, in the same order. Returns how many moved.
+ * Forward-only cursors, several per call, each capped at its conversation's newest seq (see
+ * MessageStore.setCursor). KEYS: each entry's cursors hash. ARGV: conversationId, seq per key,
+ * in the same order, then the key prefix (the seq key's name is derived as in keys.ts). Returns
+ * the capped seq of each entry (0: no messages, nothing written).
  */
 const SET_CURSORS = `
-local moved = 0
+local prefix = ARGV[2 * #KEYS + 1]
+local written = {}
 for i = 1, #KEYS do
   local conv = ARGV[2 * i - 1]
   local seq = tonumber(ARGV[2 * i])
-  if seq > tonumber(redis.call('HGET', KEYS[i], conv) or '0') then
+  local last = tonumber(redis.call('GET', prefix .. 'c:' .. conv .. ':seq') or '0')
+  if seq > last then seq = last end
+  if seq > 0 and seq > tonumber(redis.call('HGET', KEYS[i], conv) or '0') then
     redis.call('HSET', KEYS[i], conv, seq)
-    moved = moved + 1
   end
+  written[i] = seq
 end
-return moved
+return written
 `;
 
 /** Replies with a group as {name, owner, members...} in join order (KEYS[1] meta, KEYS[2] members). */

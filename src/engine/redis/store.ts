@@ -49,7 +49,7 @@ const higherSeq = (queued: CursorWrite, next: CursorWrite): CursorWrite => (next
 export class RedisStore implements MessageStore {
   private readonly ids = new IdGenerator();
   /** This loop turn's cursor writes, the highest seq per device and conversation. */
-  private readonly cursorWrites = new TurnWrites<CursorWrite>(
+  private readonly cursorWrites = new TurnWrites<CursorWrite, Map<string, number>>(
     MAX_CURSORS_PER_CALL,
     (entries) => this.writeCursors(entries),
     (collect) => this.batcher.defer(collect),
@@ -235,22 +235,25 @@ export class RedisStore implements MessageStore {
   // cursor writes per message. One loop turn's writes go to Redis as one script call (the
   // highest seq per device and conversation), not one call each; every caller's promise
   // settles when that call does.
-  setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<void> {
-    return this.cursorWrites.add(
-      `${userId}\u0000${deviceId}\u0000${conversationId}`,
-      { hash: this.keys.cursors(userId, deviceId), conversationId, seq },
-      higherSeq,
-    );
+  async setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<number> {
+    const key = `${userId}\u0000${deviceId}\u0000${conversationId}`;
+    const written = await this.cursorWrites.add(key, { hash: this.keys.cursors(userId, deviceId), conversationId, seq }, higherSeq);
+    return written.get(key) ?? 0;
   }
 
-  private async writeCursors(entries: Map<string, CursorWrite>): Promise<void> {
+  /** Resolves with each entry's capped seq, by entry key. */
+  private async writeCursors(entries: Map<string, CursorWrite>): Promise<Map<string, number>> {
     const keys: string[] = [];
     const args: (string | number)[] = [];
     for (const e of entries.values()) {
       keys.push(e.hash);
       args.push(e.conversationId, e.seq);
     }
-    await this.batcher.send<number>("sbSetCursors", keys.length, ...keys, ...args);
+    const written = await this.batcher.send<number[]>("sbSetCursors", keys.length, ...keys, ...args, this.keys.prefix);
+    const byKey = new Map<string, number>();
+    let i = 0;
+    for (const key of entries.keys()) byKey.set(key, Number(written[i++] ?? 0));
+    return byKey;
   }
 
   async cursors(userId: string, deviceId: string): Promise<Map<string, number>> {

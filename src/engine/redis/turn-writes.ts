@@ -3,22 +3,23 @@
 // call holds at most `max` entries: a full one is closed and the next entry opens another,
 // written after it (one connection, written in call order). With the Batcher's defer as
 // `atEndOfTurn`, the call goes out in the same write as the turn's other commands.
-export class TurnWrites<V> {
+export class TurnWrites<V, R = void> {
   /** The call being gathered and the promise its callers get; null until the next entry. */
-  private open: { entries: Map<string, V>; written: Promise<void> } | null = null;
+  private open: { entries: Map<string, V>; written: Promise<R> } | null = null;
 
   constructor(
     private readonly max: number,
-    private readonly write: (entries: Map<string, V>) => Promise<void>,
+    /** Writes one call's entries; every caller of that call gets what it resolves with. */
+    private readonly write: (entries: Map<string, V>) => Promise<R>,
     private readonly atEndOfTurn: (collect: () => void) => void,
   ) {}
 
   /** Queues `value` under `key`; with `merge`, a value already queued this turn is combined. */
-  add(key: string, value: V, merge?: (queued: V, value: V) => V): Promise<void> {
+  add(key: string, value: V, merge?: (queued: V, value: V) => V): Promise<R> {
     let open = this.open;
     if (open === null) {
       const entries = new Map<string, V>();
-      const written = new Promise<void>((resolve, reject) =>
+      const written = new Promise<R>((resolve, reject) =>
         this.atEndOfTurn(() => {
           if (this.open?.entries === entries) this.open = null;
           // Called synchronously: the command it sends joins this turn's write.

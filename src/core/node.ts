@@ -65,11 +65,11 @@ const MAX_PRESENCE_QUERY = 500;
 const FANOUT_RETRY_MS = [50, 250, 1000, 4000];
 const MAX_SYNC_CONVERSATIONS = 1000;
 /**
- * Conversations whose cursors an unnamed device's session remembers (Session.ownCursors). Any
- * dm:<self>:<x> passes the membership check, so the map must not grow with what a client acks;
- * past the bound an all-conversations sync starts those conversations from 0 (clients dedupe).
+ * Conversations whose cursors an unnamed device's session remembers (Session.ownCursors), as
+ * many as one sync may name: only conversations with messages count, but a client can start DMs
+ * with anyone. Past the bound an all-conversations sync starts the others from 0 (clients dedupe).
  */
-export const SESSION_CURSORS_MAX = 10_000;
+export const SESSION_CURSORS_MAX = 1_000;
 const MAX_CONTENT_TYPE = 128;
 /** How often the event-loop lag is sampled, and the retry delay a shed send is told to wait. */
 const LAG_SAMPLE_MS = 100;
@@ -469,13 +469,17 @@ export class GatewayNode {
     // A DM's membership is checked from its id, without the await membersFor costs.
     if (conv.kind === "dm") dmMembers(conv, session.userId);
     else await this.membersFor(conv, session.userId);
+    let seq: number;
     if (session.anonymousDevice) {
+      // Capped as the store caps stored cursors (see MessageStore.setCursor).
+      seq = Math.min(ack.seq, await this.engine.store.lastSeq(conv.id));
       const own = (session.ownCursors ??= new Map());
       const prior = own.get(conv.id);
-      if (prior === undefined && own.size >= SESSION_CURSORS_MAX) this.metrics.sessionCursorsDropped.inc();
-      else if ((prior ?? 0) < ack.seq) own.set(conv.id, ack.seq);
-    } else await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
-    if (reqId !== 0) this.reply(session, reqId, { ackResult: { conversationId: conv.id, seq: ack.seq } });
+      if (seq <= 0) seq = 0;
+      else if (prior === undefined && own.size >= SESSION_CURSORS_MAX) this.metrics.sessionCursorsDropped.inc();
+      else if ((prior ?? 0) < seq) own.set(conv.id, seq);
+    } else seq = await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
+    if (reqId !== 0) this.reply(session, reqId, { ackResult: { conversationId: conv.id, seq } });
   }
 
   private async handleSync(session: Session, reqId: number, req: switchboard.v1.SyncRequest): Promise<void> {

@@ -64,10 +64,14 @@ export interface MessageStore {
    * Cumulative ack cursor for one device; never moves backwards, and never past the conversation's
    * newest seq: an ack of a seq not yet assigned would make a later all-conversations sync skip
    * the messages that get it, and one of a conversation without messages (any dm:<self>:<x>
-   * passes the membership check) would grow the store without bound. Resolves with the seq
-   * written, capped so (0: the conversation has no messages, nothing is written).
+   * passes the membership check) would grow the store without bound. Resolves with the ack's
+   * seq so capped (0: the conversation has no messages, nothing is written); a cursor already
+   * past it stays where it is. The cap is the hot store's newest seq: the memory store's, or
+   * Redis's seq key, which never expires (Redis runs with AOF and noeviction).
    */
   setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<number>;
+  /** The conversation's newest seq, as setCursor caps by it (0: no messages). */
+  lastSeq(conversationId: string): Promise<number>;
   cursors(userId: string, deviceId: string): Promise<Map<string, number>>;
 }
 

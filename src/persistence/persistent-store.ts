@@ -141,6 +141,11 @@ export class PersistentStore implements MessageStore {
     return [...merged].map(([conversationId, lastSeq]) => ({ conversationId, lastSeq }));
   }
 
+  /** The hot store's: the cap setCursor applies (Redis's seq key never expires). */
+  lastSeq(conversationId: string): Promise<number> {
+    return this.inner.lastSeq(conversationId);
+  }
+
   async setCursor(userId: string, deviceId: string, conversationId: string, ackedSeq: number): Promise<number> {
     // The hot store caps it at the conversation's newest seq (its seq key never expires).
     const seq = await this.inner.setCursor(userId, deviceId, conversationId, ackedSeq);

@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createRedisClients } from "../../src/engine/redis/clients.js";
 import { RedisEngine, type RedisEngineOptions } from "../../src/engine/redis/redis-engine.js";
 import type { AppendInput } from "../../src/engine/types.js";
+import { seededRandom } from "../helpers/random.js";
 import { uniqueId, waitFor } from "./helpers.js";
 import { deleteKeys, REDIS_URL, startEngine, testLog, uniquePrefix } from "./redis-fixtures.js";
 
@@ -58,13 +59,25 @@ describe("redis engine: batching", () => {
     const conv = (k: number): string => `dm:${run}${k}:peer`;
     // Cursors stop at a conversation's newest seq: 5 conversations of 200 messages each.
     await Promise.all(Array.from({ length: 1000 }, (_, i) => e.store.append(message(conv(i % 5), "peer", `m${i}`))));
+    // Seqs 0..199 in a shuffled order (the highest must win, not the last), and one past the newest.
+    const order = Array.from({ length: 200 }, (_, i) => i);
+    const random = seededRandom(7);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = random(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
     const before = e.stats();
-    const written = await Promise.all(Array.from({ length: 200 }, (_, i) => e.store.setCursor(`${run}${i % 5}`, "phone", conv(i % 5), i)));
+    const [past, ...written] = await Promise.all([
+      e.store.setCursor(`${run}4`, "phone", conv(4), 10_000),
+      ...order.map((i) => e.store.setCursor(`${run}${i % 5}`, "phone", conv(i % 5), i)),
+    ]);
     const after = e.stats();
     expect(after.commands - before.commands).toBe(1);
-    // Every caller gets its entry's seq: the turn's highest for that device and conversation.
-    expect(written[7]).toBe(197);
+    // Every caller gets its entry's seq, capped: the turn's highest for that device and conversation.
+    expect(written[order.indexOf(7)]).toBe(197);
+    expect(past).toBe(200);
     expect((await e.store.cursors(`${run}2`, "phone")).get(conv(2))).toBe(197);
+    expect((await e.store.cursors(`${run}4`, "phone")).get(conv(4))).toBe(200);
   });
 
   it("shares one round trip between the appends, publishes, lookups, cursor and presence writes of one loop turn", async () => {

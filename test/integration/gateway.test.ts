@@ -240,33 +240,43 @@ describe("device cursors", () => {
     const tablet = await connect(g, "bob", { device: "tablet" });
     const anonDevice = String((await anon.next((f) => f.body === "welcome")).welcome!.deviceId);
     expect(anonDevice).toMatch(/^anon-/);
-    for (const id of ["m1", "m2"]) alice.send({ reqId: 1, send: { clientMsgId: id, conversationId: "dm:alice:bob", body: body(8) } });
+    const sendOne = (id: string) => alice.send({ reqId: 1, send: { clientMsgId: id, conversationId: "dm:alice:bob", body: body(8) } });
+    sendOne("m1");
+    sendOne("m2");
     for (const c of [anon, tablet]) await waitFor(() => c.count((f) => f.body === "message") === 2, { what: "both messages" });
 
-    anon.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 1 } });
-    // Stored cursors stop at the conversation's newest seq; one without messages gets none.
-    tablet.send({ ack: { conversationId: "dm:bob:ghost", seq: 5 } });
+    // Cursors stop at the conversation's newest seq (2); one without messages gets none.
+    const acked = (c: RawConnection, reqId: number) => c.next((f) => f.body === "ackResult" && f.reqId === reqId);
+    anon.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 99 } });
+    anon.send({ reqId: 3, ack: { conversationId: "dm:bob:ghost", seq: 5 } });
     tablet.send({ reqId: 2, ack: { conversationId: "dm:alice:bob", seq: 99 } });
-    for (const c of [anon, tablet]) await c.next((f) => f.body === "ackResult" && f.reqId === 2);
+    tablet.send({ reqId: 3, ack: { conversationId: "dm:bob:ghost", seq: 5 } });
+    for (const c of [anon, tablet]) {
+      expect((await acked(c, 2)).ackResult!.seq).toBe(2);
+      expect((await acked(c, 3)).ackResult!.seq).toBe(0);
+    }
 
-    // The session's own cursor drives its all-conversations sync: only seq 2 is still unacked.
-    anon.send({ reqId: 3, sync: { allConversations: true } });
-    await anon.next((f) => f.body === "syncDone" && f.reqId === 3 && f.syncDone!.conversationId === "");
-    const synced = anon.frames.filter((f) => f.body === "message" && f.reqId === 3).map((f) => f.message!.seq);
-    expect(synced).toEqual([2]);
+    // The session's own cursor drives its all-conversations sync: seq 3 is all it has not acked.
+    sendOne("m3");
+    await waitFor(() => anon.count((f) => f.body === "message") === 3, { what: "the third message" });
+    anon.send({ reqId: 4, sync: { allConversations: true } });
+    await anon.next((f) => f.body === "syncDone" && f.reqId === 4 && f.syncDone!.conversationId === "");
+    const synced = anon.frames.filter((f) => f.body === "message" && f.reqId === 4).map((f) => f.message!.seq);
+    expect(synced).toEqual([3]);
 
     expect(await g.engine.store.cursors("bob", anonDevice)).toEqual(new Map());
     expect(await g.engine.store.cursors("bob", "tablet")).toEqual(new Map([["dm:alice:bob", 2]]));
   });
 
   it("bounds the conversations an unnamed device's session remembers cursors for", async () => {
-    const g = await start();
+    const g = await start({ SEND_RATE_PER_SEC: "100000", SEND_BURST: "100000" });
     const anon = await connect(g, "bob");
-    // Any dm:bob:<x> passes the membership check: a client could grow the map without end.
-    for (let i = 0; i < SESSION_CURSORS_MAX; i++) anon.send({ ack: { conversationId: `dm:bob:u${i}`, seq: 1 } });
-    anon.send({ reqId: 1, ack: { conversationId: "dm:bob:u0", seq: 2 } });
-    anon.send({ reqId: 2, ack: { conversationId: "dm:bob:one-too-many", seq: 1 } });
-    await anon.next((f) => f.body === "ackResult" && f.reqId === 2, 20_000, "the last ack");
+    // Only conversations with messages count, but anyone can start a DM with anyone.
+    const n = SESSION_CURSORS_MAX + 1;
+    for (let i = 0; i < n; i++) anon.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: `dm:bob:u${i}`, body: body(1) } });
+    await waitFor(() => anon.count((f) => f.body === "sendAck") === n, { timeoutMs: 20_000, what: "every DM started" });
+    for (let i = 0; i < n; i++) anon.send({ reqId: n + i + 1, ack: { conversationId: `dm:bob:u${i}`, seq: 1 } });
+    await anon.next((f) => f.body === "ackResult" && f.reqId === 2 * n, 20_000, "the last ack");
     expect(await metric(g, "sb_session_cursors_dropped_total")).toBe(1);
   });
 });

@@ -164,6 +164,10 @@ class MemoryStore implements MessageStore, HistoryStats {
     }));
   }
 
+  async lastSeq(conversationId: string): Promise<number> {
+    return this.conversations.get(conversationId)?.lastSeq ?? 0;
+  }
+
   async setCursor(userId: string, deviceId: string, conversationId: string, ackedSeq: number): Promise<number> {
     const seq = Math.min(ackedSeq, this.conversations.get(conversationId)?.lastSeq ?? 0);
     if (seq <= 0) return 0;

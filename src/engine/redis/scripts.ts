@@ -152,7 +152,7 @@ return {last, oldest, records}
  * Forward-only cursors, several per call, each capped at its conversation's newest seq (see
  * MessageStore.setCursor). KEYS: each entry's cursors hash. ARGV: conversationId, seq per key,
  * in the same order, then the key prefix (the seq key's name is derived as in keys.ts). Returns
- * the capped seq of each entry (0: no messages, nothing written).
+ * each entry's seq, capped (0: no messages, nothing written; a higher cursor stays).
  */
 const SET_CURSORS = `
 local prefix = ARGV[2 * #KEYS + 1]

@@ -235,6 +235,10 @@ export class RedisStore implements MessageStore {
   // cursor writes per message. One loop turn's writes go to Redis as one script call (the
   // highest seq per device and conversation), not one call each; every caller's promise
   // settles when that call does.
+  async lastSeq(conversationId: string): Promise<number> {
+    return Number((await this.batcher.send<string | null>("get", this.keys.seq(conversationId))) ?? 0);
+  }
+
   async setCursor(userId: string, deviceId: string, conversationId: string, seq: number): Promise<number> {
     const key = `${userId}\u0000${deviceId}\u0000${conversationId}`;
     const written = await this.cursorWrites.add(key, { hash: this.keys.cursors(userId, deviceId), conversationId, seq }, higherSeq);

@@ -49,6 +49,8 @@ async function gateway(): Promise<number[]> {
       maxFrameBytes: 65_536,
       sendRatePerSec: 1e9,
       sendBurst: 1e9,
+      typingRatePerSec: 1e9,
+      typingBurst: 1e9,
       maxViolations: 10,
       softBufferBytes: 1 << 20,
       hardBufferBytes: 8 << 20,

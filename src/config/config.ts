@@ -60,6 +60,9 @@ const fields = z.object({
   MAX_FRAME_BYTES: int(64 * 1024, 256, 16 * 1024 * 1024),
   SEND_RATE_PER_SEC: int(50, 1),
   SEND_BURST: int(200, 1),
+  /** Typing events fan out to every session of the conversation: a per-user bound, excess shed. */
+  TYPING_RATE_PER_SEC: int(5, 1),
+  TYPING_BURST: int(10, 1),
   MAX_VIOLATIONS: int(10, 1),
   /** Event-loop lag (ms, sampled every 100 ms) past which sends get OVERLOADED; 0 = never (the
    * default: a saturated node then answers slower instead of refusing, see README). */

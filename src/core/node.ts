@@ -36,6 +36,8 @@ export interface NodeOptions {
   maxFrameBytes: number;
   sendRatePerSec: number;
   sendBurst: number;
+  typingRatePerSec: number;
+  typingBurst: number;
   maxViolations: number;
   softBufferBytes: number;
   hardBufferBytes: number;
@@ -110,6 +112,7 @@ export class GatewayNode {
   readonly keepalive: Keepalive;
   private readonly limits: BufferLimits;
   private readonly sendLimiter: KeyedRateLimiter;
+  private readonly typingLimiter: KeyedRateLimiter;
   private readonly sessionIds = new IdGenerator();
   private readonly groupIds = new IdGenerator();
   private readonly sweepTimer: NodeJS.Timeout;
@@ -123,6 +126,7 @@ export class GatewayNode {
   ) {
     this.limits = { soft: opts.softBufferBytes, hard: opts.hardBufferBytes };
     this.sendLimiter = new KeyedRateLimiter(opts.sendRatePerSec, opts.sendBurst);
+    this.typingLimiter = new KeyedRateLimiter(opts.typingRatePerSec, opts.typingBurst);
     this.keepalive = new Keepalive(opts.pingIntervalMs, opts.idleTimeoutMs, {
       idle: (s) => this.close(s, CloseCode.IDLE_TIMEOUT),
       expired: (s) => this.close(s, CloseCode.TOKEN_EXPIRED),
@@ -555,6 +559,11 @@ export class GatewayNode {
   }
 
   private async handleTyping(session: Session, typing: switchboard.v1.Typing): Promise<void> {
+    // Shed, not refused: an error frame per excess event would be more traffic than the event.
+    if (this.typingLimiter.take(session.userId, Date.now()) > 0) {
+      this.metrics.typingShed.inc();
+      return;
+    }
     const conv = parseConversationId(typing.conversationId);
     const members = await this.membersFor(conv, session.userId);
     const frame = encodeServerFrame({ typing: { conversationId: conv.id, userId: session.userId, deviceId: session.deviceId } });
@@ -937,6 +946,7 @@ export class GatewayNode {
 
   private sweep(): void {
     this.sendLimiter.sweep(Date.now());
+    this.typingLimiter.sweep(Date.now());
   }
 
   // ------------------------------------------------------------------ shutdown

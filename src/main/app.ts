@@ -52,6 +52,8 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
       maxFrameBytes: config.MAX_FRAME_BYTES,
       sendRatePerSec: config.SEND_RATE_PER_SEC,
       sendBurst: config.SEND_BURST,
+      typingRatePerSec: config.TYPING_RATE_PER_SEC,
+      typingBurst: config.TYPING_BURST,
       maxViolations: config.MAX_VIOLATIONS,
       softBufferBytes: config.SOFT_BUFFER_BYTES,
       hardBufferBytes: config.HARD_BUFFER_BYTES,

@@ -335,6 +335,11 @@ export class Metrics {
     help: "Typing/presence events dropped for paused sessions",
     registers: [this.registry],
   });
+  readonly typingShed = new Counter({
+    name: "sb_typing_shed_total",
+    help: "Typing events dropped because their user sent them faster than TYPING_RATE_PER_SEC",
+    registers: [this.registry],
+  });
   readonly slowConsumerCloses = new Counter({
     name: "sb_slow_consumer_closes_total",
     help: "Sessions closed as slow consumers",

@@ -220,6 +220,21 @@ describe("inbound limits and malformed input", () => {
     expect(await metric(g, "sb_rate_limited_total")).toBeGreaterThanOrEqual(6);
   });
 
+  it("sheds typing events past a user's TYPING_RATE_PER_SEC, counting them", async () => {
+    const g = await start({ TYPING_RATE_PER_SEC: "1", TYPING_BURST: "3" });
+    const bob = await connect(g, "bob");
+    const alice = await connect(g, "alice");
+    for (let i = 0; i < 30; i++) alice.send({ typing: { conversationId: "dm:alice:bob" } });
+    // Frames are handled in order: once the ping is answered, every typing frame was.
+    alice.send({ reqId: 1, ping: { clientTimeMs: 1 } });
+    await alice.next((f) => f.body === "pong");
+    const shed = await metric(g, "sb_typing_shed_total");
+    // The burst, plus at most a token or two refilled while the 30 frames arrived.
+    expect(shed).toBeGreaterThanOrEqual(25);
+    expect(shed).toBeLessThanOrEqual(27);
+    await waitFor(() => bob.count((f) => f.body === "typing") === 30 - shed, { what: "the typing events not shed" });
+  });
+
   it("answers invalid conversation ids and non-members with typed errors", async () => {
     const g = await start();
     const c = await connect(g, "alice");

@@ -163,6 +163,8 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   /** Conversations whose hole waits before a sync: for our own pending send_ack(s) (`own`), or
    * for a push in flight. */
   private readonly gapWaits = new Map<string, { timer: Timer; own: boolean }>();
+  /** Background syncs waiting to retry after a retryable failure; cancelled when the connection ends. */
+  private readonly syncRetries = new Set<Timer>();
   /** Conversations whose cursor moved since the last ack was sent. */
   private readonly ackDirty = new Set<string>();
   private ackTimer: Timer | null = null;
@@ -374,6 +376,8 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     // The reconnect's sync (or gap sync) covers holes that were waiting for a send_ack.
     for (const w of this.gapWaits.values()) w.timer.cancel();
     this.gapWaits.clear();
+    for (const t of this.syncRetries) t.cancel();
+    this.syncRetries.clear();
   }
 
   /** The final state: nothing reconnects, everything pending rejects. */
@@ -763,11 +767,32 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     await this.runSync("request", list, opts.allConversations ?? cursors === undefined, opts.limit ?? 0);
   }
 
-  private backgroundSync(source: "connect" | "gap", cursors: SyncCursor[], all: boolean): void {
+  private backgroundSync(source: "connect" | "gap", cursors: SyncCursor[], all: boolean, failures = 0): void {
     this.runSync(source, cursors, all, 0).catch((err: unknown) => {
       // The connection dropped mid-sync: the reconnect syncs again from the cursors.
       if (err instanceof ConnectionClosedError) return;
       this.report(err instanceof Error ? err : new Error(String(err)));
+      // A retryable refusal (store briefly unreachable, node overloaded) or no answer in time:
+      // try again, with backoff, while this connection lasts. Given up, messages held behind a
+      // hole would stay held until the next reconnect: later pushes past it start no sync.
+      const delay = syncRetryDelay(err, failures + 1, this.cfg.backoff);
+      if (delay === null) return;
+      const timer = this.timers.schedule(delay, () => {
+        this.syncRetries.delete(timer);
+        if (this._state !== "open") return;
+        if (source === "connect") {
+          this.backgroundSync("connect", this.sequencer.cursors(), all, failures + 1);
+          return;
+        }
+        // Only the holes still open and not being synced, from where they now start.
+        const still: SyncCursor[] = [];
+        for (const { conversationId } of cursors) {
+          if (this.sequencer.hasGap(conversationId) && !this.syncing.has(conversationId))
+            still.push({ conversationId, afterSeq: this.sequencer.cursor(conversationId) });
+        }
+        if (still.length > 0) this.backgroundSync("gap", still, false, failures + 1);
+      });
+      this.syncRetries.add(timer);
     });
   }
 
@@ -849,4 +874,11 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     p.timer.cancel();
     p.sync.resolve(p.sync.done);
   }
+}
+
+/** When to retry a background sync after its `failures`-th failure, or null to give up (see retryDelay). */
+function syncRetryDelay(err: unknown, failures: number, policy: BackoffPolicy): number | null {
+  if (err instanceof ServerError) return retryDelay(err, failures, policy);
+  if (err instanceof RequestTimeoutError) return backoffDelay(failures - 1, policy);
+  return null;
 }

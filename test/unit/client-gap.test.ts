@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { SwitchboardClient } from "../../src/client/client.js";
 import type { Timer, TimerWheel } from "../../src/client/timers.js";
 import type { Message, WebSocketCtor, WebSocketLike } from "../../src/client/types.js";
-import { decodeClientFrame, encodeServerFrame, type ClientFrame, type IServerFrame } from "../../src/protocol/proto.js";
+import { ServerError } from "../../src/client/errors.js";
+import { decodeClientFrame, encodeServerFrame, ErrorCode, type ClientFrame, type IServerFrame } from "../../src/protocol/proto.js";
 
 const DM = "dm:alice:bob";
 
@@ -181,5 +182,67 @@ describe("client gaps around own sends", () => {
     timers.fire(GAP_WAIT_MS);
     expect(syncs().map((f) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]))).toEqual([[[DM, 1]]]);
     expect(seqs()).toEqual([1]);
+  });
+});
+
+describe("client gap syncs that fail", () => {
+  const cursorsOf = (f: ClientFrame) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]);
+  const refuse = (reqId: number, code: ErrorCode, retryable: boolean): IServerFrame => ({
+    reqId,
+    error: { code, message: "refused", retryable, retryAfterMs: 0 },
+  });
+
+  it("retries a gap sync refused with a retryable error, with backoff, and then releases what was held", async () => {
+    const { c, ws, timers, msg, syncs, seqs } = await setup();
+    const errors: Error[] = [];
+    c.on("error", (e) => errors.push(e));
+    ws.push(msg(1));
+    ws.push(msg(3));
+    timers.fire(GAP_WAIT_MS);
+    expect(syncs()).toHaveLength(1);
+    const scheduled = timers.scheduled.length;
+    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.UNAVAILABLE, true));
+    for (let i = 0; i < 10 && timers.scheduled.length === scheduled; i++) await Promise.resolve();
+    expect(errors.map((e) => (e as ServerError).code)).toEqual([ErrorCode.UNAVAILABLE]);
+    // Later pushes past the open hole start no sync of their own: only the retry does.
+    ws.push(msg(4));
+    expect(syncs()).toHaveLength(1);
+    timers.fire(timers.scheduled[scheduled]!);
+    expect(syncs()).toHaveLength(2);
+    expect(cursorsOf(syncs()[1]!)).toEqual([[DM, 1]]);
+    const reqId = syncs()[1]!.reqId;
+    ws.push({ reqId, message: msg(2).message! });
+    ws.push({ reqId, syncDone: { conversationId: DM, upToSeq: 2, hasMore: false, lastSeq: 4, oldestSeq: 1 } });
+    ws.push({ reqId, syncDone: { conversationId: "" } });
+    expect(seqs()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("does not retry a sync refused for good", async () => {
+    const { c, ws, timers, msg, syncs } = await setup();
+    c.on("error", () => undefined);
+    ws.push(msg(1));
+    ws.push(msg(3));
+    timers.fire(GAP_WAIT_MS);
+    const scheduled = timers.scheduled.length;
+    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.FORBIDDEN, false));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(timers.scheduled.length).toBe(scheduled);
+    expect(syncs()).toHaveLength(1);
+  });
+
+  it("drops a waiting retry when the connection ends (the reconnect syncs anyway)", async () => {
+    const { c, ws, timers, msg, syncs } = await setup();
+    c.on("error", () => undefined);
+    ws.push(msg(1));
+    ws.push(msg(3));
+    timers.fire(GAP_WAIT_MS);
+    const before = new Set(timers.pending);
+    const scheduled = timers.scheduled.length;
+    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.OVERLOADED, true));
+    for (let i = 0; i < 10 && timers.scheduled.length === scheduled; i++) await Promise.resolve();
+    const retry = [...timers.pending].filter((t) => !before.has(t));
+    expect(retry).toHaveLength(1);
+    ws.onclose?.({ code: 1006, reason: "" });
+    expect(timers.pending.has(retry[0]!)).toBe(false);
   });
 });

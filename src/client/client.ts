@@ -44,6 +44,8 @@ const MAX_GAP_RESYNCS = 2;
  * resendAfterMs): the server never pushes our own message back, so a peer's reply can overtake it.
  */
 const OWN_ACK_WAIT_MS = 1000;
+/** Conversations whose last typing event typing() remembers before it starts over. */
+const MAX_TYPING_ENTRIES = 1000;
 /** See ClientOptions.autoAck. */
 const DEFAULT_ACK_DELAY_MS = 1000;
 /** Close code the client reports when the connection died without a close frame. */
@@ -100,6 +102,7 @@ interface Settings {
   backoff: BackoffPolicy;
   resendAfterMs: number;
   gapWaitMs: number;
+  typingIntervalMs: number;
   /** null: no automatic acks. */
   ackDelayMs: number | null;
   syncOnConnect: boolean;
@@ -122,6 +125,7 @@ function settingsOf(o: ClientOptions): Settings {
     backoff: { minDelayMs: o.reconnect?.minDelayMs ?? 250, maxDelayMs: o.reconnect?.maxDelayMs ?? 30_000 },
     resendAfterMs: o.resendAfterMs ?? 5000,
     gapWaitMs: o.gapWaitMs ?? 250,
+    typingIntervalMs: o.typingIntervalMs ?? 2000,
     ackDelayMs: autoAck === false ? null : autoAck === true ? DEFAULT_ACK_DELAY_MS : autoAck.delayMs,
     syncOnConnect: o.syncOnConnect ?? true,
     requestTimeoutMs: o.requestTimeoutMs ?? 10_000,
@@ -163,8 +167,13 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   /** Conversations whose hole waits before a sync: for our own pending send_ack(s) (`own`), or
    * for a push in flight. */
   private readonly gapWaits = new Map<string, { timer: Timer; own: boolean }>();
-  /** Background syncs waiting to retry after a retryable failure; cancelled when the connection ends. */
-  private readonly syncRetries = new Set<Timer>();
+  /**
+   * Background syncs waiting to retry after a retryable failure, one per conversation ("" for the
+   * connect sync): a conversation never has two retry chains. Cancelled when the connection ends.
+   */
+  private readonly syncRetries = new Map<string, Timer>();
+  /** When this client last sent a typing event, per conversation (see typing). */
+  private readonly typingSentAt = new Map<string, number>();
   /** Conversations whose cursor moved since the last ack was sent. */
   private readonly ackDirty = new Set<string>();
   private ackTimer: Timer | null = null;
@@ -376,7 +385,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     // The reconnect's sync (or gap sync) covers holes that were waiting for a send_ack.
     for (const w of this.gapWaits.values()) w.timer.cancel();
     this.gapWaits.clear();
-    for (const t of this.syncRetries) t.cancel();
+    for (const t of this.syncRetries.values()) t.cancel();
     this.syncRetries.clear();
   }
 
@@ -714,8 +723,19 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   /** Ephemeral "typing" signal to the conversation's other sessions; dropped while offline. */
+  /**
+   * Tells the conversation's other members that this user is typing. Call it freely (on every
+   * keystroke): at most one event per conversation goes out every typingIntervalMs, as the
+   * server sheds a user's typing events past a few a second.
+   */
   typing(conversationId: string): void {
-    if (this._state === "open") this.write({ typing: { conversationId } });
+    if (this._state !== "open") return;
+    const now = Date.now();
+    if (now - (this.typingSentAt.get(conversationId) ?? -Infinity) < this.cfg.typingIntervalMs) return;
+    // Entries older than the interval are no longer needed: bounded by recent conversations.
+    if (this.typingSentAt.size >= MAX_TYPING_ENTRIES) this.typingSentAt.clear();
+    this.typingSentAt.set(conversationId, now);
+    this.write({ typing: { conversationId } });
   }
 
   async presence(userIds: string[]): Promise<UserPresence[]> {
@@ -768,32 +788,42 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   private backgroundSync(source: "connect" | "gap", cursors: SyncCursor[], all: boolean, failures = 0): void {
+    const ws = this.ws;
     this.runSync(source, cursors, all, 0).catch((err: unknown) => {
       // The connection dropped mid-sync: the reconnect syncs again from the cursors.
-      if (err instanceof ConnectionClosedError) return;
-      this.report(err instanceof Error ? err : new Error(String(err)));
+      if (err instanceof ConnectionClosedError || this.ws !== ws) return;
       // A retryable refusal (store briefly unreachable, node overloaded) or no answer in time:
       // try again, with backoff, while this connection lasts. Given up, messages held behind a
       // hole would stay held until the next reconnect: later pushes past it start no sync.
       const delay = syncRetryDelay(err, failures + 1, this.cfg.backoff);
+      // Reported once per chain (and when it gives up), not on every attempt of a long outage.
+      if (failures === 0 || delay === null) this.report(err instanceof Error ? err : new Error(String(err)));
       if (delay === null) return;
-      const timer = this.timers.schedule(delay, () => {
-        this.syncRetries.delete(timer);
-        if (this._state !== "open") return;
-        if (source === "connect") {
-          this.backgroundSync("connect", this.sequencer.cursors(), all, failures + 1);
-          return;
-        }
-        // Only the holes still open and not being synced, from where they now start.
-        const still: SyncCursor[] = [];
-        for (const { conversationId } of cursors) {
-          if (this.sequencer.hasGap(conversationId) && !this.syncing.has(conversationId))
-            still.push({ conversationId, afterSeq: this.sequencer.cursor(conversationId) });
-        }
-        if (still.length > 0) this.backgroundSync("gap", still, false, failures + 1);
-      });
-      this.syncRetries.add(timer);
+      if (source === "connect")
+        this.retrySync("", delay, ws, () => this.backgroundSync("connect", this.sequencer.cursors(), all, failures + 1));
+      else for (const { conversationId } of cursors) this.retryGap(conversationId, delay, ws, failures + 1);
     });
+  }
+
+  /** Re-syncs a conversation's hole after `delay`, if it is still open then (see backgroundSync). */
+  private retryGap(conversationId: string, delay: number, ws: WebSocketLike | null, failures: number): void {
+    this.retrySync(conversationId, delay, ws, () => {
+      if (!this.sequencer.hasGap(conversationId)) return;
+      // A sync already covers it: wait for that one instead of asking twice (it may fail too).
+      if (this.syncing.has(conversationId)) this.retryGap(conversationId, delay, ws, failures);
+      else this.backgroundSync("gap", [{ conversationId, afterSeq: this.sequencer.cursor(conversationId) }], false, failures);
+    });
+  }
+
+  private retrySync(key: string, delay: number, ws: WebSocketLike | null, run: () => void): void {
+    if (this.syncRetries.has(key)) return;
+    this.syncRetries.set(
+      key,
+      this.timers.schedule(delay, () => {
+        this.syncRetries.delete(key);
+        if (this.ws === ws && this._state === "open") run();
+      }),
+    );
   }
 
   private async runSync(source: SyncDoneEvent["source"], cursors: SyncCursor[], all: boolean, limit: number): Promise<void> {
@@ -876,9 +906,14 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 }
 
-/** When to retry a background sync after its `failures`-th failure, or null to give up (see retryDelay). */
+/**
+ * When to retry a background sync after its `failures`-th failure, or null to give up (see
+ * retryDelay): the backoff's minimum plus the jittered backoff, as the jitter alone may say 0 ms
+ * and a timed-out sync may still be running on the server.
+ */
 function syncRetryDelay(err: unknown, failures: number, policy: BackoffPolicy): number | null {
-  if (err instanceof ServerError) return retryDelay(err, failures, policy);
-  if (err instanceof RequestTimeoutError) return backoffDelay(failures - 1, policy);
-  return null;
+  let delay: number | null = null;
+  if (err instanceof ServerError) delay = retryDelay(err, failures, policy);
+  else if (err instanceof RequestTimeoutError) delay = backoffDelay(failures - 1, policy);
+  return delay === null ? null : policy.minDelayMs + delay;
 }

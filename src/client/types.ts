@@ -89,6 +89,11 @@ export interface ClientOptions {
    */
   gapWaitMs?: number;
   /**
+   * typing() sends at most one event per conversation this often (default 2000 ms): apps call it
+   * on every keystroke, and the server sheds a user's typing events past TYPING_RATE_PER_SEC.
+   */
+  typingIntervalMs?: number;
+  /**
    * Cumulative ack of received messages, debounced (default true, 1000 ms). An ack only moves the
    * device's cursor on the server (where an `all_conversations` sync of a device that lost its own
    * cursors starts), so a second's delay costs little. At 200 ms, a chat receiving 10 messages a

@@ -55,9 +55,10 @@ class ManualTimers {
   }
 }
 
-const GAP_WAIT_MS = 250;
+// Below the sync retries' 250 ms floor: fire(GAP_WAIT_MS) never fires a retry.
+const GAP_WAIT_MS = 240;
 
-async function setup(resendAfterMs = 5000) {
+async function setup(resendAfterMs = 5000, syncOnConnect = false) {
   const timers = new ManualTimers();
   FakeSocket.last = null;
   const c = new SwitchboardClient({
@@ -65,7 +66,7 @@ async function setup(resendAfterMs = 5000) {
     token: "t",
     WebSocket: FakeSocket as unknown as WebSocketCtor,
     timers: timers as unknown as TimerWheel,
-    syncOnConnect: false,
+    syncOnConnect,
     autoAck: false,
     resendAfterMs,
     gapWaitMs: GAP_WAIT_MS,
@@ -207,6 +208,8 @@ describe("client gap syncs that fail", () => {
     // Later pushes past the open hole start no sync of their own: only the retry does.
     ws.push(msg(4));
     expect(syncs()).toHaveLength(1);
+    // Never sooner than the backoff's minimum (250 ms by default), whatever the jitter says.
+    expect(timers.scheduled[scheduled]).toBeGreaterThanOrEqual(250);
     timers.fire(timers.scheduled[scheduled]!);
     expect(syncs()).toHaveLength(2);
     expect(cursorsOf(syncs()[1]!)).toEqual([[DM, 1]]);
@@ -215,6 +218,54 @@ describe("client gap syncs that fail", () => {
     ws.push({ reqId, syncDone: { conversationId: DM, upToSeq: 2, hasMore: false, lastSeq: 4, oldestSeq: 1 } });
     ws.push({ reqId, syncDone: { conversationId: "" } });
     expect(seqs()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("keeps one retry chain per conversation, resumes from the cursor it has by then, and reports an outage once", async () => {
+    const { c, ws, timers, msg, syncs, seqs } = await setup();
+    const errors: Error[] = [];
+    c.on("error", (e) => errors.push(e));
+    const settle = async (count: number) => {
+      for (let i = 0; i < 10 && timers.scheduled.length === count; i++) await Promise.resolve();
+    };
+    ws.push(msg(1));
+    ws.push(msg(3));
+    timers.fire(GAP_WAIT_MS);
+    let scheduled = timers.scheduled.length;
+    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.UNAVAILABLE, true));
+    await settle(scheduled);
+    const firstRetry = timers.scheduled[scheduled]!;
+    // The hole fills by itself, then a new one opens and its own sync fails too.
+    ws.push(msg(2));
+    ws.push(msg(5));
+    expect(seqs()).toEqual([1, 2, 3]);
+    timers.fire(GAP_WAIT_MS);
+    expect(syncs()).toHaveLength(2);
+    scheduled = timers.scheduled.length;
+    ws.push(refuse(syncs()[1]!.reqId, ErrorCode.UNAVAILABLE, true));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(timers.scheduled.slice(scheduled)).toEqual([]); // the first chain's timer still covers it
+    timers.fire(firstRetry);
+    expect(syncs()).toHaveLength(3);
+    expect(cursorsOf(syncs()[2]!)).toEqual([[DM, 3]]);
+    scheduled = timers.scheduled.length;
+    ws.push(refuse(syncs()[2]!.reqId, ErrorCode.UNAVAILABLE, true));
+    await settle(scheduled);
+    expect(timers.scheduled.length).toBe(scheduled + 1);
+    // Two chains started (one failure reported each); the chain's own later failure is not.
+    expect(errors).toHaveLength(2);
+  });
+
+  it("retries the connect sync, all conversations included", async () => {
+    const { c, ws, timers, syncs } = await setup(5000, true);
+    c.on("error", () => undefined);
+    expect(syncs()).toHaveLength(1);
+    expect(syncs()[0]!.sync!.allConversations).toBe(true);
+    const scheduled = timers.scheduled.length;
+    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.OVERLOADED, true));
+    for (let i = 0; i < 10 && timers.scheduled.length === scheduled; i++) await Promise.resolve();
+    timers.fire(timers.scheduled[scheduled]!);
+    expect(syncs()).toHaveLength(2);
+    expect(syncs()[1]!.sync!.allConversations).toBe(true);
   });
 
   it("does not retry a sync refused for good", async () => {
@@ -244,5 +295,15 @@ describe("client gap syncs that fail", () => {
     expect(retry).toHaveLength(1);
     ws.onclose?.({ code: 1006, reason: "" });
     expect(timers.pending.has(retry[0]!)).toBe(false);
+  });
+});
+
+describe("client typing", () => {
+  it("sends at most one typing event per conversation per typingIntervalMs", async () => {
+    const { c, ws } = await setup();
+    const typings = () => ws.sent.filter((f) => f.body === "typing").map((f) => f.typing!.conversationId);
+    for (let i = 0; i < 5; i++) c.typing(DM);
+    c.typing("g:team");
+    expect(typings()).toEqual([DM, "g:team"]);
   });
 });

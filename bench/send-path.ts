@@ -51,6 +51,8 @@ async function gateway(): Promise<number[]> {
       sendBurst: 1e9,
       typingRatePerSec: 1e9,
       typingBurst: 1e9,
+      requestRatePerSec: 1e9,
+      requestBurst: 1e9,
       maxViolations: 10,
       softBufferBytes: 1 << 20,
       hardBufferBytes: 8 << 20,

@@ -63,6 +63,9 @@ const fields = z.object({
   /** Typing events fan out to every session of the conversation: a per-user bound, excess shed. */
   TYPING_RATE_PER_SEC: int(5, 1),
   TYPING_BURST: int(10, 1),
+  /** Presence and group requests each read or write the store: a per-user bound. */
+  REQUEST_RATE_PER_SEC: int(20, 1),
+  REQUEST_BURST: int(100, 1),
   MAX_VIOLATIONS: int(10, 1),
   /** Event-loop lag (ms, sampled every 100 ms) past which sends get OVERLOADED; 0 = never (the
    * default: a saturated node then answers slower instead of refusing, see README). */

@@ -38,6 +38,8 @@ export interface NodeOptions {
   sendBurst: number;
   typingRatePerSec: number;
   typingBurst: number;
+  requestRatePerSec: number;
+  requestBurst: number;
   maxViolations: number;
   softBufferBytes: number;
   hardBufferBytes: number;
@@ -113,6 +115,7 @@ export class GatewayNode {
   private readonly limits: BufferLimits;
   private readonly sendLimiter: KeyedRateLimiter;
   private readonly typingLimiter: KeyedRateLimiter;
+  private readonly requestLimiter: KeyedRateLimiter;
   private readonly sessionIds = new IdGenerator();
   private readonly groupIds = new IdGenerator();
   private readonly sweepTimer: NodeJS.Timeout;
@@ -127,6 +130,7 @@ export class GatewayNode {
     this.limits = { soft: opts.softBufferBytes, hard: opts.hardBufferBytes };
     this.sendLimiter = new KeyedRateLimiter(opts.sendRatePerSec, opts.sendBurst);
     this.typingLimiter = new KeyedRateLimiter(opts.typingRatePerSec, opts.typingBurst);
+    this.requestLimiter = new KeyedRateLimiter(opts.requestRatePerSec, opts.requestBurst);
     this.keepalive = new Keepalive(opts.pingIntervalMs, opts.idleTimeoutMs, {
       idle: (s) => this.close(s, CloseCode.IDLE_TIMEOUT),
       expired: (s) => this.close(s, CloseCode.TOKEN_EXPIRED),
@@ -277,16 +281,21 @@ export class GatewayNode {
       case "sync":
         return this.handleSync(session, reqId, frame.sync as switchboard.v1.SyncRequest);
       case "presence":
+        this.assertRequestRate(session, body);
         return this.handlePresence(session, reqId, frame.presence as switchboard.v1.PresenceRequest);
       case "typing":
         return this.handleTyping(session, frame.typing as switchboard.v1.Typing);
       case "createGroup":
+        this.assertRequestRate(session, body);
         return this.handleCreateGroup(session, reqId, frame.createGroup as switchboard.v1.CreateGroup);
       case "addMembers":
+        this.assertRequestRate(session, body);
         return this.handleAddMembers(session, reqId, frame.addMembers as switchboard.v1.AddMembers);
       case "removeMembers":
+        this.assertRequestRate(session, body);
         return this.handleRemoveMembers(session, reqId, frame.removeMembers as switchboard.v1.RemoveMembers);
       case "leaveGroup":
+        this.assertRequestRate(session, body);
         return this.handleLeave(session, reqId, frame.leaveGroup as switchboard.v1.LeaveGroup);
       case "ping":
         this.reply(session, reqId, { pong: { clientTimeMs: (frame.ping as switchboard.v1.Ping).clientTimeMs, serverTimeMs: Date.now() } });
@@ -931,6 +940,19 @@ export class GatewayNode {
     }
   }
 
+  /**
+   * Presence and group requests: each reads or writes the store, so they share a per-user bound.
+   * Not sync: a client catching up after a long absence asks for page after page.
+   */
+  private assertRequestRate(session: Session, body: Body): void {
+    const wait = this.requestLimiter.take(session.userId, Date.now());
+    if (wait === 0) return;
+    this.metrics.requestsRateLimited.labels(body).inc();
+    throw new SwitchboardError(ErrorCode.RATE_LIMITED, `requests over ${this.opts.requestRatePerSec}/s: retry after retry_after_ms`, {
+      retryAfterMs: wait,
+    });
+  }
+
   /** OVERLOAD_LAG_MS: refuse new sends while the event loop lags (see LagMonitor). */
   private assertNotOverloaded(): void {
     if (!this.lag.overloaded) return;
@@ -947,6 +969,7 @@ export class GatewayNode {
   private sweep(): void {
     this.sendLimiter.sweep(Date.now());
     this.typingLimiter.sweep(Date.now());
+    this.requestLimiter.sweep(Date.now());
   }
 
   // ------------------------------------------------------------------ shutdown

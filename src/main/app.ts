@@ -54,6 +54,8 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
       sendBurst: config.SEND_BURST,
       typingRatePerSec: config.TYPING_RATE_PER_SEC,
       typingBurst: config.TYPING_BURST,
+      requestRatePerSec: config.REQUEST_RATE_PER_SEC,
+      requestBurst: config.REQUEST_BURST,
       maxViolations: config.MAX_VIOLATIONS,
       softBufferBytes: config.SOFT_BUFFER_BYTES,
       hardBufferBytes: config.HARD_BUFFER_BYTES,

@@ -335,6 +335,12 @@ export class Metrics {
     help: "Typing/presence events dropped for paused sessions",
     registers: [this.registry],
   });
+  readonly requestsRateLimited = new Counter({
+    name: "sb_requests_rate_limited_total",
+    help: "Presence and group requests refused by the per-user REQUEST_RATE_PER_SEC",
+    labelNames: ["type"],
+    registers: [this.registry],
+  });
   readonly typingShed = new Counter({
     name: "sb_typing_shed_total",
     help: "Typing events dropped because their user sent them faster than TYPING_RATE_PER_SEC",

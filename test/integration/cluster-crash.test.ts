@@ -26,7 +26,14 @@ const dm = (a: string, b: string): string => (a < b ? `dm:${a}:${b}` : `dm:${b}:
 beforeAll(async () => {
   cluster = await startCluster({
     nodes: 3,
-    env: { PRESENCE_TTL_MS: String(PRESENCE_TTL_MS), SEND_RATE_PER_SEC: "10000", SEND_BURST: "10000" },
+    // The test polls presence (waitFor) far faster than a client would.
+    env: {
+      PRESENCE_TTL_MS: String(PRESENCE_TTL_MS),
+      SEND_RATE_PER_SEC: "10000",
+      SEND_BURST: "10000",
+      REQUEST_RATE_PER_SEC: "10000",
+      REQUEST_BURST: "10000",
+    },
   });
   pool = new ClientPool((u, o) => cluster.token(u, o));
 });

@@ -220,6 +220,21 @@ describe("inbound limits and malformed input", () => {
     expect(await metric(g, "sb_rate_limited_total")).toBeGreaterThanOrEqual(6);
   });
 
+  it("refuses presence and group requests past a user's REQUEST_RATE_PER_SEC with a retryable RATE_LIMITED", async () => {
+    const g = await start({ REQUEST_RATE_PER_SEC: "1", REQUEST_BURST: "2" });
+    const c = await connect(g, "alice");
+    for (let i = 1; i <= 6; i++) c.send({ reqId: i, presence: { userIds: ["bob"] } });
+    await waitFor(() => c.count((f) => f.body === "presenceResult") + c.count(isError(ErrorCode.RATE_LIMITED)) === 6, {
+      what: "all answered",
+    });
+    // The burst, and a token refilled if the six took over a second.
+    expect(c.count((f) => f.body === "presenceResult")).toBeLessThanOrEqual(3);
+    const limited = await c.next(isError(ErrorCode.RATE_LIMITED));
+    expect(limited.error?.retryable).toBe(true);
+    expect(limited.error?.retryAfterMs).toBeGreaterThan(0);
+    expect(await metric(g, "sb_requests_rate_limited_total")).toBe(c.count(isError(ErrorCode.RATE_LIMITED)));
+  });
+
   it("sheds typing events past a user's TYPING_RATE_PER_SEC, counting them", async () => {
     const g = await start({ TYPING_RATE_PER_SEC: "1", TYPING_BURST: "3" });
     const bob = await connect(g, "bob");

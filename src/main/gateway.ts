@@ -3,6 +3,9 @@ import { ConfigError, loadConfig } from "../config/config.js";
 import { NativeUwsError } from "../transport/uws.js";
 import { startGateway } from "./app.js";
 
+/** How long a drained node stays up before it exits (see onSignal). */
+const EXIT_LINGER_MS = 500;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const gw = await startGateway(config);
@@ -26,7 +29,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     gw.log.info({ signal }, "draining");
-    void gw.stop().then(() => process.exit(0));
+    // The drain's last frames (goaway, close) may still be on their way through a proxy, and the
+    // clients' close replies on theirs: exiting at once resets sockets that hold unread client
+    // data, and a reset can discard what the proxy had not forwarded yet.
+    void gw.stop().then(() => setTimeout(() => process.exit(0), EXIT_LINGER_MS));
   };
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));

@@ -22,9 +22,12 @@ async function main(): Promise<void> {
       `  health:       http://${host}:${gw.port}/healthz   metrics: http://${host}:${gw.port}/metrics\n\n`,
   );
   let signals = 0;
+  let drained = false;
   const onSignal = (signal: string): void => {
     signals += 1;
     if (signals > 1) {
+      // During the linger the drain is done: exiting now is still a clean stop.
+      if (drained) process.exit(0);
       gw.log.warn({ signal }, "second signal: exiting now");
       process.exit(1);
     }
@@ -32,7 +35,10 @@ async function main(): Promise<void> {
     // The drain's last frames (goaway, close) may still be on their way through a proxy, and the
     // clients' close replies on theirs: exiting at once resets sockets that hold unread client
     // data, and a reset can discard what the proxy had not forwarded yet.
-    void gw.stop().then(() => setTimeout(() => process.exit(0), EXIT_LINGER_MS));
+    void gw.stop().then(() => {
+      drained = true;
+      setTimeout(() => process.exit(0), EXIT_LINGER_MS);
+    });
   };
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));

@@ -23,7 +23,12 @@ const dm = (a: string, b: string): string => (a < b ? `dm:${a}:${b}` : `dm:${b}:
 beforeAll(async () => {
   redis = new PrivateRedis(await freePort());
   await redis.start();
-  cluster = await startCluster({ nodes: 2, redisUrl: redis.url, env: { PRESENCE_TTL_MS: "3000" } });
+  // Presence is polled in wait loops far faster than a client would: no request limit.
+  cluster = await startCluster({
+    nodes: 2,
+    redisUrl: redis.url,
+    env: { PRESENCE_TTL_MS: "3000", REQUEST_RATE_PER_SEC: "10000", REQUEST_BURST: "10000" },
+  });
   pool = new ClientPool((u, o) => cluster.token(u, o));
 });
 

@@ -20,7 +20,11 @@ const dm = (a: string, b: string): string => (a < b ? `dm:${a}:${b}` : `dm:${b}:
 const text = (m: Message): string => new TextDecoder().decode(m.body);
 
 beforeAll(async () => {
-  cluster = await startCluster({ nodes: 3, env: { SEND_RATE_PER_SEC: "10000", SEND_BURST: "10000" } });
+  // Presence is polled in wait loops far faster than a client would: no request limit either.
+  cluster = await startCluster({
+    nodes: 3,
+    env: { SEND_RATE_PER_SEC: "10000", SEND_BURST: "10000", REQUEST_RATE_PER_SEC: "10000", REQUEST_BURST: "10000" },
+  });
   pool = new ClientPool((u, o) => cluster.token(u, o));
 });
 

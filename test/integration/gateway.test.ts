@@ -222,17 +222,30 @@ describe("inbound limits and malformed input", () => {
 
   it("refuses presence and group requests past a user's REQUEST_RATE_PER_SEC with a retryable RATE_LIMITED", async () => {
     const g = await start({ REQUEST_RATE_PER_SEC: "1", REQUEST_BURST: "2" });
-    const c = await connect(g, "alice");
-    for (let i = 1; i <= 6; i++) c.send({ reqId: i, presence: { userIds: ["bob"] } });
-    await waitFor(() => c.count((f) => f.body === "presenceResult") + c.count(isError(ErrorCode.RATE_LIMITED)) === 6, {
-      what: "all answered",
-    });
-    // The burst, and a token refilled if the six took over a second.
-    expect(c.count((f) => f.body === "presenceResult")).toBeLessThanOrEqual(3);
-    const limited = await c.next(isError(ErrorCode.RATE_LIMITED));
-    expect(limited.error?.retryable).toBe(true);
-    expect(limited.error?.retryAfterMs).toBeGreaterThan(0);
-    expect(await metric(g, "sb_requests_rate_limited_total")).toBe(c.count(isError(ErrorCode.RATE_LIMITED)));
+    // Two of alice's devices share her budget; bob has his own.
+    const phone = await connect(g, "alice", { device: "phone" });
+    const laptop = await connect(g, "alice", { device: "laptop" });
+    const bob = await connect(g, "bob");
+    const answered = (c: RawConnection, reqId: number) => c.next((f) => f.reqId === reqId);
+    for (let i = 1; i <= 3; i++) {
+      phone.send({ reqId: i, presence: { userIds: ["bob"] } });
+      laptop.send({ reqId: i, createGroup: { name: `g${i}`, memberIds: ["alice", "bob"] } });
+    }
+    const replies = [];
+    for (let i = 1; i <= 3; i++) for (const c of [phone, laptop]) replies.push(await answered(c, i));
+    const limited = replies.filter((f) => f.body === "error");
+    // The burst of 2 (and a token refilled if the six took over a second); every refusal answers its own request.
+    expect(limited.length).toBeGreaterThanOrEqual(3);
+    for (const e of limited) {
+      expect(e.error?.code).toBe(ErrorCode.RATE_LIMITED);
+      expect(e.error?.retryable).toBe(true);
+      expect(e.error?.retryAfterMs).toBeGreaterThan(0);
+    }
+    expect(replies.filter((f) => f.body !== "error").every((f) => f.body === "presenceResult" || f.body === "groupResult")).toBe(true);
+    expect(await metric(g, "sb_requests_rate_limited_total")).toBe(limited.length);
+    // bob's budget is his own.
+    bob.send({ reqId: 1, presence: { userIds: ["alice"] } });
+    expect((await answered(bob, 1)).body).toBe("presenceResult");
   });
 
   it("sheds typing events past a user's TYPING_RATE_PER_SEC, counting them", async () => {

@@ -722,11 +722,10 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     this.write({ ack: { conversationId, seq } });
   }
 
-  /** Ephemeral "typing" signal to the conversation's other sessions; dropped while offline. */
   /**
-   * Tells the conversation's other members that this user is typing. Call it freely (on every
-   * keystroke): at most one event per conversation goes out every typingIntervalMs, as the
-   * server sheds a user's typing events past a few a second.
+   * Ephemeral "typing" signal to the conversation's other sessions; dropped while offline. Call it
+   * freely (on every keystroke): at most one event per conversation goes out every
+   * typingIntervalMs, as the server sheds a user's typing events past a few a second.
    */
   typing(conversationId: string): void {
     if (this._state !== "open") return;

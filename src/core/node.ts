@@ -482,15 +482,16 @@ export class GatewayNode {
     // A DM's membership is checked from its id, without the await membersFor costs.
     if (conv.kind === "dm") dmMembers(conv, session.userId);
     else await this.membersFor(conv, session.userId);
+    const own = session.ownCursors;
     let seq: number;
-    if (session.anonymousDevice) {
+    if (own !== null) {
       // Capped as the store caps stored cursors (see MessageStore.setCursor).
       seq = Math.min(ack.seq, await this.engine.store.lastSeq(conv.id));
-      const own = (session.ownCursors ??= new Map());
       const prior = own.get(conv.id);
-      if (seq <= 0) seq = 0;
-      else if (prior === undefined && own.size >= SESSION_CURSORS_MAX) this.metrics.sessionCursorsDropped.inc();
-      else if ((prior ?? 0) < seq) own.set(conv.id, seq);
+      if (seq > (prior ?? 0)) {
+        if (prior === undefined && own.size >= SESSION_CURSORS_MAX) this.metrics.sessionCursorsDropped.inc();
+        else own.set(conv.id, seq);
+      }
     } else seq = await this.engine.store.setCursor(session.userId, session.deviceId, conv.id, ack.seq);
     if (reqId !== 0) this.reply(session, reqId, { ackResult: { conversationId: conv.id, seq } });
   }
@@ -511,7 +512,7 @@ export class GatewayNode {
     if (req.allConversations) {
       const [heads, acked] = await Promise.all([
         this.engine.store.conversationsOf(session.userId),
-        session.anonymousDevice ? new Map(session.ownCursors) : this.engine.store.cursors(session.userId, session.deviceId),
+        session.ownCursors !== null ? new Map(session.ownCursors) : this.engine.store.cursors(session.userId, session.deviceId),
       ]);
       for (const head of heads) {
         if (targets.has(head.conversationId)) continue;

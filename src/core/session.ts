@@ -40,9 +40,9 @@ export class Session {
   /**
    * Acked cursors of a session whose device id the server made up (none in the upgrade or the
    * token): no later session can name that device, so they live and die with this session instead
-   * of piling up in the store. null for a named device (its cursors are stored) or before an ack.
+   * of piling up in the store. null for a named device: its cursors are stored.
    */
-  ownCursors: Map<string, number> | null = null;
+  readonly ownCursors: Map<string, number> | null;
 
   constructor(
     readonly sessionId: string,
@@ -55,9 +55,10 @@ export class Session {
     readonly protocol: string,
     now: number,
     /** The server assigned deviceId: the client named none. */
-    readonly anonymousDevice = false,
+    anonymousDevice = false,
   ) {
     this.lastSeenMs = now;
+    this.ownCursors = anonymousDevice ? new Map() : null;
   }
 
   get paused(): boolean {

@@ -165,11 +165,11 @@ class MemoryStore implements MessageStore, HistoryStats {
   }
 
   async lastSeq(conversationId: string): Promise<number> {
-    return this.conversations.get(conversationId)?.lastSeq ?? 0;
+    return this.newestSeq(conversationId);
   }
 
   async setCursor(userId: string, deviceId: string, conversationId: string, ackedSeq: number): Promise<number> {
-    const seq = Math.min(ackedSeq, this.conversations.get(conversationId)?.lastSeq ?? 0);
+    const seq = Math.min(ackedSeq, this.newestSeq(conversationId));
     if (seq <= 0) return 0;
     const key = `${userId}\u0000${deviceId}`;
     let cursors = this.deviceCursors.get(key);
@@ -179,6 +179,10 @@ class MemoryStore implements MessageStore, HistoryStats {
     }
     if ((cursors.get(conversationId) ?? 0) < seq) cursors.set(conversationId, seq);
     return seq;
+  }
+
+  private newestSeq(conversationId: string): number {
+    return this.conversations.get(conversationId)?.lastSeq ?? 0;
   }
 
   async cursors(userId: string, deviceId: string): Promise<Map<string, number>> {

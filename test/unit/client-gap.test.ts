@@ -188,29 +188,39 @@ describe("client gaps around own sends", () => {
 
 describe("client gap syncs that fail", () => {
   const cursorsOf = (f: ClientFrame) => (f.sync?.cursors ?? []).map((x) => [x.conversationId, Number(x.afterSeq)]);
-  const refuse = (reqId: number, code: ErrorCode, retryable: boolean): IServerFrame => ({
-    reqId,
-    error: { code, message: "refused", retryable, retryAfterMs: 0 },
-  });
-
-  it("retries a gap sync refused with a retryable error, with backoff, and then releases what was held", async () => {
-    const { c, ws, timers, msg, syncs, seqs } = await setup();
-    const errors: Error[] = [];
-    c.on("error", (e) => errors.push(e));
+  type Rig = Awaited<ReturnType<typeof setup>>;
+  /** Opens a hole (2 missing) and lets its wait run out: the gap sync goes out. */
+  const openHole = ({ ws, timers, msg }: Rig): void => {
     ws.push(msg(1));
     ws.push(msg(3));
     timers.fire(GAP_WAIT_MS);
+  };
+  /**
+   * Answers sync request `reqId` with an error, then lets the rejection reach the client's catch
+   * (a few microtask turns, bounded) until it schedules a timer. Returns the timers scheduled since.
+   */
+  const refuse = async ({ ws, timers }: Rig, reqId: number, code: ErrorCode, retryable: boolean): Promise<number[]> => {
+    const before = timers.scheduled.length;
+    ws.push({ reqId, error: { code, message: "refused", retryable, retryAfterMs: 0 } });
+    for (let i = 0; i < 10 && timers.scheduled.length === before; i++) await Promise.resolve();
+    return timers.scheduled.slice(before);
+  };
+
+  it("retries a gap sync refused with a retryable error, with backoff, and then releases what was held", async () => {
+    const rig = await setup();
+    const { c, ws, timers, msg, syncs, seqs } = rig;
+    const errors: Error[] = [];
+    c.on("error", (e) => errors.push(e));
+    openHole(rig);
     expect(syncs()).toHaveLength(1);
-    const scheduled = timers.scheduled.length;
-    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.UNAVAILABLE, true));
-    for (let i = 0; i < 10 && timers.scheduled.length === scheduled; i++) await Promise.resolve();
+    const [retry] = await refuse(rig, syncs()[0]!.reqId, ErrorCode.UNAVAILABLE, true);
     expect(errors.map((e) => (e as ServerError).code)).toEqual([ErrorCode.UNAVAILABLE]);
     // Later pushes past the open hole start no sync of their own: only the retry does.
     ws.push(msg(4));
     expect(syncs()).toHaveLength(1);
     // Never sooner than the backoff's minimum (250 ms by default), whatever the jitter says.
-    expect(timers.scheduled[scheduled]).toBeGreaterThanOrEqual(250);
-    timers.fire(timers.scheduled[scheduled]!);
+    expect(retry).toBeGreaterThanOrEqual(250);
+    timers.fire(retry!);
     expect(syncs()).toHaveLength(2);
     expect(cursorsOf(syncs()[1]!)).toEqual([[DM, 1]]);
     const reqId = syncs()[1]!.reqId;
@@ -221,76 +231,55 @@ describe("client gap syncs that fail", () => {
   });
 
   it("keeps one retry chain per conversation, resumes from the cursor it has by then, and reports an outage once", async () => {
-    const { c, ws, timers, msg, syncs, seqs } = await setup();
+    const rig = await setup();
+    const { c, ws, timers, msg, syncs, seqs } = rig;
     const errors: Error[] = [];
     c.on("error", (e) => errors.push(e));
-    const settle = async (count: number) => {
-      for (let i = 0; i < 10 && timers.scheduled.length === count; i++) await Promise.resolve();
-    };
-    ws.push(msg(1));
-    ws.push(msg(3));
-    timers.fire(GAP_WAIT_MS);
-    let scheduled = timers.scheduled.length;
-    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.UNAVAILABLE, true));
-    await settle(scheduled);
-    const firstRetry = timers.scheduled[scheduled]!;
+    openHole(rig);
+    const [firstRetry] = await refuse(rig, syncs()[0]!.reqId, ErrorCode.UNAVAILABLE, true);
     // The hole fills by itself, then a new one opens and its own sync fails too.
     ws.push(msg(2));
     ws.push(msg(5));
     expect(seqs()).toEqual([1, 2, 3]);
     timers.fire(GAP_WAIT_MS);
     expect(syncs()).toHaveLength(2);
-    scheduled = timers.scheduled.length;
-    ws.push(refuse(syncs()[1]!.reqId, ErrorCode.UNAVAILABLE, true));
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-    expect(timers.scheduled.slice(scheduled)).toEqual([]); // the first chain's timer still covers it
-    timers.fire(firstRetry);
+    expect(await refuse(rig, syncs()[1]!.reqId, ErrorCode.UNAVAILABLE, true)).toEqual([]); // the first chain's timer still covers it
+    timers.fire(firstRetry!);
     expect(syncs()).toHaveLength(3);
     expect(cursorsOf(syncs()[2]!)).toEqual([[DM, 3]]);
-    scheduled = timers.scheduled.length;
-    ws.push(refuse(syncs()[2]!.reqId, ErrorCode.UNAVAILABLE, true));
-    await settle(scheduled);
-    expect(timers.scheduled.length).toBe(scheduled + 1);
+    expect(await refuse(rig, syncs()[2]!.reqId, ErrorCode.UNAVAILABLE, true)).toHaveLength(1);
     // Two chains started (one failure reported each); the chain's own later failure is not.
     expect(errors).toHaveLength(2);
   });
 
   it("retries the connect sync, all conversations included", async () => {
-    const { c, ws, timers, syncs } = await setup(5000, true);
+    const rig = await setup(5000, true);
+    const { c, timers, syncs } = rig;
     c.on("error", () => undefined);
     expect(syncs()).toHaveLength(1);
     expect(syncs()[0]!.sync!.allConversations).toBe(true);
-    const scheduled = timers.scheduled.length;
-    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.OVERLOADED, true));
-    for (let i = 0; i < 10 && timers.scheduled.length === scheduled; i++) await Promise.resolve();
-    timers.fire(timers.scheduled[scheduled]!);
+    const [retry] = await refuse(rig, syncs()[0]!.reqId, ErrorCode.OVERLOADED, true);
+    timers.fire(retry!);
     expect(syncs()).toHaveLength(2);
     expect(syncs()[1]!.sync!.allConversations).toBe(true);
   });
 
   it("does not retry a sync refused for good", async () => {
-    const { c, ws, timers, msg, syncs } = await setup();
+    const rig = await setup();
+    const { c, syncs } = rig;
     c.on("error", () => undefined);
-    ws.push(msg(1));
-    ws.push(msg(3));
-    timers.fire(GAP_WAIT_MS);
-    const scheduled = timers.scheduled.length;
-    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.FORBIDDEN, false));
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-    expect(timers.scheduled.length).toBe(scheduled);
+    openHole(rig);
+    expect(await refuse(rig, syncs()[0]!.reqId, ErrorCode.FORBIDDEN, false)).toEqual([]);
     expect(syncs()).toHaveLength(1);
   });
 
   it("drops a waiting retry when the connection ends (the reconnect syncs anyway)", async () => {
-    const { c, ws, timers, msg, syncs } = await setup();
+    const rig = await setup();
+    const { c, ws, timers, syncs } = rig;
     c.on("error", () => undefined);
-    ws.push(msg(1));
-    ws.push(msg(3));
-    timers.fire(GAP_WAIT_MS);
+    openHole(rig);
     const before = new Set(timers.pending);
-    const scheduled = timers.scheduled.length;
-    ws.push(refuse(syncs()[0]!.reqId, ErrorCode.OVERLOADED, true));
-    for (let i = 0; i < 10 && timers.scheduled.length === scheduled; i++) await Promise.resolve();
+    await refuse(rig, syncs()[0]!.reqId, ErrorCode.OVERLOADED, true);
     const retry = [...timers.pending].filter((t) => !before.has(t));
     expect(retry).toHaveLength(1);
     ws.onclose?.({ code: 1006, reason: "" });

@@ -51,12 +51,29 @@ async function refused(p: Promise<unknown>): Promise<UpgradeRefused> {
 const isError = (code: ErrorCode) => (f: ServerFrame) => f.body === "error" && f.error?.code === code;
 const body = (n: number) => new Uint8Array(n).fill(120);
 
-async function metric(g: TestGateway, name: string): Promise<number> {
+/** A series' total over its label sets; `labels` (e.g. 'code="4003"') keeps only the sets that have it. */
+async function metric(g: TestGateway, name: string, labels?: string): Promise<number> {
   const text = await g.metrics.registry.metrics();
   let total = 0;
-  for (const line of text.split("\n"))
-    if (line.startsWith(name + " ") || line.startsWith(name + "{")) total += Number(line.split(" ").pop());
+  for (const line of text.split("\n")) {
+    if (!line.startsWith(name + " ") && !line.startsWith(name + "{")) continue;
+    if (labels !== undefined && !line.slice(0, line.indexOf("}")).includes(labels)) continue;
+    total += Number(line.split(" ").pop());
+  }
   return total;
+}
+
+/**
+ * A slow consumer's close frame waits behind the backlog uWS holds for it, and after end() uWS
+ * gives the socket only until its next 4-second timer tick (0–4 s) before it drops it, close frame
+ * and all: a client still not reading by then sees 1006. Measured here: read on 2 s after the
+ * close, 4003; 3.5 s or later, 1006. A test that reads on at once still loses that race when the
+ * tick falls in the few ms in between, so the close code is checked where it is decided, on the
+ * server, and the client may see either (both are in its reconnect range).
+ */
+async function expectSlowConsumerClose(g: TestGateway, c: RawConnection): Promise<void> {
+  expect(await metric(g, "sb_disconnects_total", `code="${CloseCode.SLOW_CONSUMER}"`)).toBe(1);
+  expect([CloseCode.SLOW_CONSUMER, 1006]).toContain((await c.closed).code);
 }
 
 describe("auth at the upgrade", () => {
@@ -362,8 +379,7 @@ describe("backpressure", () => {
       sender.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
     await waitFor(async () => (await metric(g, "sb_slow_consumer_closes_total")) >= 1, { timeoutMs: 20_000, what: "slow consumer close" });
     reader.resumeReading();
-    const { code } = await reader.closed;
-    expect(code).toBe(CloseCode.SLOW_CONSUMER);
+    await expectSlowConsumerClose(g, reader);
     // The sender was never slowed down by it.
     await waitFor(() => sender.count((f) => f.body === "sendAck") === 400, { timeoutMs: 20_000, what: "sender acked" });
   });
@@ -381,15 +397,12 @@ describe("backpressure across a user's devices", () => {
     for (let i = 0; i < total; i++)
       sender.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId: "dm:alice:bob", body: body(32 * 1024) } });
     await waitFor(async () => (await metric(g, "sb_slow_consumer_closes_total")) >= 1, { timeoutMs: 20_000, what: "slow device closed" });
+    // Read on at once: the healthy device's 13 MB can take seconds on a loaded machine.
+    slow.resumeReading();
     await waitFor(() => healthy.count((f) => f.body === "message") >= total, { timeoutMs: 20_000, what: "healthy device got everything" });
     const seqs = healthy.frames.filter((f) => f.body === "message").map((f) => f.message!.seq);
     expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-    slow.resumeReading();
-    // The server closed it as a slow consumer (awaited above). On the wire the close frame waits
-    // behind the frames uWS still buffers for this paused reader, and in about 1 full test run in
-    // 3 (a loaded machine) the socket ends without it: 1006 after 122 of 400 messages, no catch-up.
-    // Both codes are in the reconnect range; the test above checks 4003 for a lone slow reader.
-    expect([CloseCode.SLOW_CONSUMER, 1006]).toContain((await slow.closed).code);
+    await expectSlowConsumerClose(g, slow);
   });
 });
 

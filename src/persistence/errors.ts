@@ -41,36 +41,43 @@ export class RepositoryError extends PersistenceError {
   }
 }
 
-// Server errors that mean "try again later", not "this row is bad".
-const TRANSIENT_SQL = new Set([
-  "ER_LOCK_DEADLOCK",
-  "ER_LOCK_WAIT_TIMEOUT",
-  "ER_CON_COUNT_ERROR",
-  "ER_TOO_MANY_USER_CONNECTIONS",
-  "ER_SERVER_SHUTDOWN",
-  "ER_NORMAL_SHUTDOWN",
-  "ER_QUERY_INTERRUPTED",
-  "ER_CONNECTION_KILLED",
-  "ER_OPTION_PREVENTS_STATEMENT", // read_only during a failover
-  "ER_CLIENT_INTERACTION_TIMEOUT",
-  "ER_UNKNOWN_COM_ERROR",
-  "ER_NET_READ_ERROR",
-  "ER_NET_READ_INTERRUPTED",
-  "ER_NET_ERROR_ON_WRITE",
-  "ER_NET_WRITE_INTERRUPTED",
+// Server errors that say MySQL refused the data itself: one row is bad, and bisecting the batch
+// finds it (then it is dead-lettered). Every other server error is an outage that a retry can
+// outlive: a full disk (ER_RECORD_FILE_FULL), a revoked grant, a statement timeout, a failover's
+// read-only window. Classifying those as refusals dead-lettered every acked message they met.
+const REFUSED_DATA_SQL = new Set([
+  "ER_DATA_TOO_LONG",
+  "ER_TRUNCATED_WRONG_VALUE",
+  "ER_TRUNCATED_WRONG_VALUE_FOR_FIELD",
+  "WARN_DATA_TRUNCATED",
+  "ER_WARN_DATA_OUT_OF_RANGE",
+  "ER_WARN_NULL_TO_NOTNULL",
+  "ER_BAD_NULL_ERROR",
+  "ER_INVALID_CHARACTER_STRING",
+  "ER_CANNOT_CONVERT_CHARACTER",
+  "ER_DUP_ENTRY",
+  "ER_DUP_UNIQUE",
+  "ER_NO_REFERENCED_ROW",
+  "ER_NO_REFERENCED_ROW_2",
+  "ER_CHECK_CONSTRAINT_VIOLATED",
+  "ER_CONSTRAINT_FAILED",
+  "ER_SIGNAL_EXCEPTION",
+  "ER_NET_PACKET_TOO_LARGE",
 ]);
 
-/** True when the failure is about reaching MySQL (network, pool, shutdown, locks), so the same
- * rows may succeed later; false when MySQL refused the data itself (bisect to find the row). */
+/** True when the failure is about reaching or running MySQL (network, pool, shutdown, locks, a
+ * full disk), so the same rows may succeed later; false when MySQL refused the data itself, or a
+ * non-MySQL error came from building the statement (bisect to find the row). */
 export function isTransientMysqlError(err: unknown): boolean {
   if (err instanceof RepositoryError) return err.transient;
   if (typeof err !== "object" || err === null) return false;
-  const e = err as { code?: unknown; fatal?: unknown; errno?: unknown };
+  const e = err as { code?: unknown; fatal?: unknown };
   // A fatal error kills the connection: the protocol broke, not the row.
   if (e.fatal === true) return true;
   const code = typeof e.code === "string" ? e.code : "";
-  if (code.startsWith("E") && !code.startsWith("ER_")) return true; // ECONNREFUSED, ETIMEDOUT, ...
+  if (code.startsWith("ER_") || code.startsWith("WARN_")) return !REFUSED_DATA_SQL.has(code);
+  if (code.startsWith("E")) return true; // ECONNREFUSED, ETIMEDOUT, ...
   if (code.startsWith("PROTOCOL_")) return true; // PROTOCOL_CONNECTION_LOST, PROTOCOL_SEQUENCE_TIMEOUT
   if (code === "POOL_CLOSED" || code === "POOL_ENQUEUELIMIT") return true;
-  return TRANSIENT_SQL.has(code);
+  return false;
 }

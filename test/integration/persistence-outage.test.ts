@@ -2,7 +2,9 @@
 // acking and drains by itself after the restore; db mode answers retryable errors in bounded time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppendInput } from "../../src/engine/types.js";
+import type { StoredMessage } from "../../src/engine/types.js";
 import { batchJobId, encodeBatch } from "../../src/persistence/codec.js";
+import { MysqlRepository } from "../../src/persistence/mysql-repository.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../../src/persistence/mysql-url.js";
 import { persistJobOptions } from "../../src/persistence/queue.js";
 import { ErrorCode, SwitchboardError } from "../../src/protocol/codes.js";
@@ -148,6 +150,42 @@ describe("MySQL outage", () => {
     } finally {
       proxy.restore();
       await rig.close();
+    }
+  });
+});
+
+describe("a server-wide MySQL error", () => {
+  it("is waited out like an outage (a full disk): nothing dead-lettered, every acked message written after it", async () => {
+    const real = new MysqlRepository({ url: db.url, poolSize: 2 });
+    // What mysql2 rejects with when InnoDB cannot extend the tablespace.
+    const tableFull = (): Error =>
+      Object.assign(new Error("The table 'messages' is full"), {
+        code: "ER_RECORD_FILE_FULL",
+        errno: 1114,
+        sqlState: "HY000",
+        fatal: false,
+      });
+    let full = true;
+    let refusals = 0;
+    const writer = {
+      insertBatch: (messages: readonly StoredMessage[]) => {
+        if (!full) return real.insertBatch(messages);
+        refusals += 1;
+        return Promise.reject(tableFull());
+      },
+    };
+    const rig = await createRig({ writerUrl: db.url, readerUrl: db.url, persister: { writer } });
+    const conv = "dm:olga:pete";
+    try {
+      for (let i = 0; i < 6; i++) await rig.store.append(send(conv, i)); // acked (store mode)
+      // Past the rig's bisectAfter (2): a refusal of the data would have been bisected and dead-lettered by now.
+      await pollUntil("the disk-full refusals to pile up", () => refusals >= 6, 15_000);
+      full = false;
+      await pollUntil("the 6 acked messages in MySQL", async () => (await rowsOf(rig.reader, conv)).length === 6, 15_000);
+      expect(await rig.deadQueue.count()).toBe(0);
+    } finally {
+      await rig.close();
+      await real.close();
     }
   });
 });

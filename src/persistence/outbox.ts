@@ -72,12 +72,16 @@ export class OutboxMover {
   /** Creates the consumer group if needed and starts moving. */
   async start(): Promise<void> {
     await this.redis.connect();
+    await this.createGroup();
+    this.loop = this.run();
+  }
+
+  private async createGroup(): Promise<void> {
     try {
       await this.redis.xgroup("CREATE", this.opts.streamKey, OUTBOX_GROUP, "0", "MKSTREAM");
     } catch (err) {
       if (!(err instanceof Error && err.message.startsWith("BUSYGROUP"))) throw err;
     }
-    this.loop = this.run();
   }
 
   /** Stops after the batch being enqueued (if any); entries read but not acked stay pending for
@@ -101,17 +105,30 @@ export class OutboxMover {
     let failures = 0;
     while (!this.closed) {
       try {
-        let entries = own ? await this.read("0", 0, this.opts.maxMessages) : await this.next();
+        const entries = own ? await this.read("0", 0, this.opts.maxMessages) : await this.next();
         if (own && entries.length === 0) {
           own = false;
           continue;
         }
-        if (entries.length === 0 && Date.now() - this.lastClaim >= this.opts.claimEveryMs) entries = await this.claim();
         if (entries.length > 0) await this.move(entries);
+        // On a clock, not only when the stream is idle: steady traffic would otherwise put off
+        // taking over a crashed mover's entries for as long as it lasts.
+        if (!own && Date.now() - this.lastClaim >= this.opts.claimEveryMs) {
+          const claimed = await this.claim();
+          if (claimed.length > 0) await this.move(claimed);
+        }
         failures = 0;
       } catch (err) {
         if (this.closed) break;
         failures += 1;
+        // Redis came back without its data (no AOF, or a replica promoted without it): the stream
+        // and its group are gone, and every read fails until the group exists again.
+        if (err instanceof Error && err.message.startsWith("NOGROUP")) {
+          this.opts.log.error({ stream: this.opts.streamKey }, "outbox: consumer group missing (Redis lost its data?): creating it again");
+          await this.createGroup().catch(() => undefined);
+          own = true;
+          continue;
+        }
         this.opts.log.warn({ err, failures }, "outbox mover: Redis or enqueue failed; retrying (entries stay in the outbox)");
         await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
       }

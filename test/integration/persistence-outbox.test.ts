@@ -81,6 +81,54 @@ describe("outbox", () => {
     }
   });
 
+  it("claims a crashed mover's entries while traffic never lets the stream go idle", async () => {
+    const rig = await createRig({ writerUrl: db.url, readerUrl: db.url });
+    const stranded = "dm:olga:tess";
+    const busy = "dm:olga:uma";
+    const survivor = mover(rig, "n2", 300);
+    let traffic = true;
+    let sent = 0;
+    let sender: Promise<void> = Promise.resolve();
+    try {
+      await strandEntries(rig, stranded, 10, "crashed-node");
+      await survivor.start();
+      // Traffic shape (not synchronisation): a message every 20 ms, so each blocking read (100 ms)
+      // returns entries and the stream is never idle.
+      sender = (async () => {
+        while (traffic) {
+          await rig.store.append(send(busy, sent++));
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+      await pollUntil("the stranded entries in MySQL", async () => (await rowsOf(rig.reader, stranded)).length === 10, 10_000);
+      expect((await rig.metrics.outboxClaimed.get()).values[0]?.value).toBe(10);
+      traffic = false;
+      await sender;
+      await pollUntil("the busy conversation in MySQL", async () => (await rowsOf(rig.reader, busy)).length === sent, 10_000);
+    } finally {
+      traffic = false;
+      await sender;
+      await survivor.close();
+      await rig.close();
+    }
+  });
+
+  it("creates its consumer group again when Redis lost the stream (a restart without data)", async () => {
+    const rig = await createRig({ writerUrl: db.url, readerUrl: db.url });
+    const conv = "dm:olga:sam";
+    const stream = rig.engine.keys.outbox();
+    try {
+      await rig.store.append(send(conv, 0));
+      await pollUntil("the first row", async () => (await rowsOf(rig.reader, conv)).length === 1, 10_000);
+      // What a Redis restart without persistence leaves: no stream, no group.
+      await redis.del(stream);
+      for (let i = 1; i < 5; i++) await rig.store.append(send(conv, i));
+      await pollUntil("the rows written after the loss", async () => (await rowsOf(rig.reader, conv)).length === 5, 10_000);
+    } finally {
+      await rig.close();
+    }
+  });
+
   it("a mover restarted under the same consumer name moves its own pending entries first", async () => {
     const rig = await createRig({ writerUrl: db.url, readerUrl: db.url });
     const conv = "dm:olga:quinn";

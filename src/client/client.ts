@@ -149,7 +149,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private failures = 0;
   /** Connect deadline, reconnect delay or close-handshake deadline (one at a time). */
   private phaseTimer: Timer | null = null;
-  /** After a goaway: no reconnect before this time (epoch ms). */
+  /** After a goaway: no reconnect before this time (performance.now(): immune to wall-clock steps). */
   private notBefore = 0;
   /** A welcome arrived since connect() was called: from then on, disconnects reconnect. */
   private established = false;
@@ -358,7 +358,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       this.finish(code, reason);
       return;
     }
-    const delay = Math.max(backoffDelay(this.failures, this.cfg.backoff), this.notBefore - Date.now());
+    const delay = Math.max(backoffDelay(this.failures, this.cfg.backoff), this.notBefore - performance.now());
     this.failures += 1;
     this._state = "reconnecting";
     this.phaseTimer = this.timers.schedule(delay, () => {
@@ -444,7 +444,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       else this.settleRequest(f);
     } else if (f.goaway != null) {
       const g = f.goaway as switchboard.v1.GoAway;
-      this.notBefore = Date.now() + g.reconnectAfterMs;
+      this.notBefore = performance.now() + g.reconnectAfterMs;
       this.emit("goaway", { reason: g.reason, reconnectAfterMs: g.reconnectAfterMs });
     } else if (f.presenceResult != null || f.pong != null || f.ackResult != null) this.settleRequest(f);
     // Otherwise a body added to the proto after this client was built: newer servers stay compatible.
@@ -729,7 +729,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
    */
   typing(conversationId: string): void {
     if (this._state !== "open") return;
-    const now = Date.now();
+    const now = performance.now();
     if (now - (this.typingSentAt.get(conversationId) ?? -Infinity) < this.cfg.typingIntervalMs) return;
     // Entries older than the interval are no longer needed: bounded by recent conversations.
     if (this.typingSentAt.size >= MAX_TYPING_ENTRIES) this.typingSentAt.clear();

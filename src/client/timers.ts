@@ -49,7 +49,8 @@ export class TimerWheel {
   constructor(
     /** Bucket width: deadlines are rounded up to it. */
     readonly resolutionMs = 20,
-    private readonly clock: () => number = () => Date.now(),
+    // Monotonic: a wall clock stepping back (NTP, resume from sleep) would stall every timer by the step.
+    private readonly clock: () => number = () => performance.now(),
   ) {
     this.doneTick = Math.floor(clock() / resolutionMs);
   }

@@ -162,3 +162,29 @@ describe("TimerWheel", () => {
     expect(Date.now()).toBeGreaterThan(start);
   });
 });
+
+// The wheel is shared by every client of a process: a wall clock stepping back (NTP step, resume
+// from sleep, a user changing the time) must not postpone reconnects, deadlines and resends.
+describe("TimerWheel and a wall clock stepping backwards", () => {
+  const HOUR = 3_600_000;
+
+  it("a pending timer still fires after its delay of real time", () => {
+    const w = new TimerWheel(20);
+    let fired = false;
+    w.schedule(100, () => (fired = true));
+    vi.setSystemTime(Date.now() - HOUR);
+    vi.advanceTimersByTime(100);
+    expect(fired).toBe(true);
+  });
+
+  it("a timer scheduled after the step fires after its delay of real time", () => {
+    const w = new TimerWheel(20);
+    w.schedule(20, () => {});
+    vi.advanceTimersByTime(40); // the wheel has run and is empty again
+    vi.setSystemTime(Date.now() - HOUR);
+    let fired = false;
+    w.schedule(100, () => (fired = true));
+    vi.advanceTimersByTime(100);
+    expect(fired).toBe(true);
+  });
+});

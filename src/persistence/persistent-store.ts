@@ -77,8 +77,10 @@ export class PersistentStore implements MessageStore {
     // store: the append wrote the outbox entry atomically, nothing is left to wait for.
     if (this.opts.ackMode === "store") return result;
     const key = `${input.senderId}\u0000${input.clientMsgId}`;
-    if (result.duplicate && !this.unconfirmed.has(key)) return result;
     try {
+      // A duplicate is committed again before it is acked: the node that stored it may have died
+      // or drained between Redis and its commit, and then only this ack would say it is durable.
+      // The insert is idempotent, so a message already in MySQL costs one no-op write.
       await this.batcher.addDurable(result.message);
       // A retry of a send that failed after storing was never acked nor fanned out: to the node it
       // is a first acceptance, so it must not look like a duplicate (which would skip the fan-out).
@@ -87,7 +89,7 @@ export class PersistentStore implements MessageStore {
       if (this.unconfirmed.size >= UNCONFIRMED_LIMIT) {
         const oldest = this.unconfirmed.keys().next().value;
         if (oldest !== undefined) this.unconfirmed.delete(oldest);
-        this.log.error({ limit: UNCONFIRMED_LIMIT }, "too many unconfirmed messages: the oldest one will not be re-enqueued on retry");
+        this.log.error({ limit: UNCONFIRMED_LIMIT }, "too many unconfirmed messages: the oldest one's retry will not be fanned out");
       }
       this.unconfirmed.set(key, true);
       throw toEngineError(err);

@@ -146,6 +146,27 @@ describe("PersistentStore (db mode)", () => {
   }
 });
 
+describe("PersistentStore (db mode), a retry on another node", () => {
+  it("commits a message that the node which stored it never committed before acking the retry", async () => {
+    const rig = await createRig({ writerUrl: db.url, readerUrl: db.url, ackMode: "db" });
+    try {
+      const conv = "dm:liv:max";
+      // Node A appended to Redis, then died before its batch committed (no ack went out).
+      await rig.engine.store.append(send(conv, 0, "liv"));
+      expect(await rowsOf(rig.reader, conv)).toEqual([]);
+      // The client retries on node B: its ack must mean committed, as for any db-mode ack.
+      const retry = await rig.store.append(send(conv, 0, "liv"));
+      expect(retry.duplicate).toBe(true);
+      expect((await rowsOf(rig.reader, conv)).map((r) => r.seq)).toEqual([retry.message.seq]);
+      // A retry of a message already in MySQL stays a no-op.
+      await rig.store.append(send(conv, 0, "liv"));
+      expect(await rowsOf(rig.reader, conv)).toHaveLength(1);
+    } finally {
+      await rig.close();
+    }
+  });
+});
+
 describe("MysqlRepository under concurrent writers", () => {
   it("commits concurrent batches that create the same new DMs in opposite orders", async () => {
     const repo = new MysqlRepository({ url: db.url, poolSize: 4 });

@@ -5,6 +5,7 @@
 // It also owns the backlog count for both modes: past maxBacklog jobs waiting (plus batches still
 // being enqueued) admissions are refused with OVERLOADED, so a MySQL outage turns into
 // back-pressure instead of unbounded Redis growth.
+import { randomBytes } from "node:crypto";
 import { type JobsOptions, type Queue, QueueEvents, type QueueEventsOptions } from "bullmq";
 import type { Logger } from "pino";
 import type { StoredMessage } from "../engine/types.js";
@@ -200,7 +201,10 @@ export class Batcher {
   private async ship(batch: Pending): Promise<void> {
     this.metrics.batchSize.observe(batch.messages.length);
     if (this.opts.direct !== undefined) return this.shipDirect(batch, this.opts.direct);
-    const jobId = batchJobId(batch.messages);
+    // A job of its own, whose completion this batch waits for. The deterministic batch id would be
+    // a no-op add when the same messages were enqueued before (the retry of a send whose commit
+    // outlasted its wait): that job is already complete and no completion would come.
+    const jobId = `${batchJobId(batch.messages)}-${randomBytes(4).toString("hex")}`;
     // Subscribe before enqueueing: the completion can arrive before add() returns.
     const committed = this.waitCommit(jobId);
     try {

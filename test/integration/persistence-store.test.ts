@@ -167,6 +167,42 @@ describe("PersistentStore (db mode), a retry on another node", () => {
   });
 });
 
+describe("PersistentStore (db mode, queue-events), a retry after a slow commit", () => {
+  it("is acked once the first commit is done (its batch is a job of its own, not the completed one)", async () => {
+    const real = new MysqlRepository({ url: db.url, poolSize: 2 });
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const writer = {
+      async insertBatch(messages: readonly StoredMessage[]) {
+        if (calls++ === 0) await held; // the first commit outlasts the ack's wait
+        return real.insertBatch(messages);
+      },
+    };
+    const rig = await createRig({
+      writerUrl: db.url,
+      readerUrl: db.url,
+      ackMode: "db",
+      dbPath: "queue-events",
+      persister: { writer },
+      batcher: { commitTimeoutMs: 300 },
+    });
+    const conv = "dm:nia:oto";
+    try {
+      await expect(rig.store.append(send(conv, 0, "nia"))).rejects.toThrow(/longer than/);
+      release();
+      await pollUntil("the first commit", async () => (await rowsOf(rig.reader, conv)).length === 1, 10_000);
+      const retry = await rig.store.append(send(conv, 0, "nia"));
+      expect(retry.message.seq).toBe(1);
+      expect(await rowsOf(rig.reader, conv)).toHaveLength(1);
+    } finally {
+      release();
+      await rig.close();
+      await real.close();
+    }
+  });
+});
+
 describe("MysqlRepository under concurrent writers", () => {
   it("commits concurrent batches that create the same new DMs in opposite orders", async () => {
     const repo = new MysqlRepository({ url: db.url, poolSize: 4 });

@@ -254,12 +254,28 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   private async openSocket(): Promise<void> {
+    // One deadline for the whole attempt, armed before the token callback and the cursor load: one
+    // that never settles (a fetch() without a timeout) would otherwise stall reconnecting for good.
+    let expired = false;
+    this.cancelPhaseTimer();
+    this.phaseTimer = this.timers.schedule(this.cfg.requestTimeoutMs, () => {
+      this.phaseTimer = null;
+      if (this._welcome !== null) return;
+      expired = true;
+      const ws = this.ws;
+      if (ws !== null) {
+        this.detach(ws);
+        ws.close();
+      }
+      const what = ws === null ? "no token (or stored cursors)" : "no welcome";
+      this.onSocketClose(ws, ABNORMAL, `${what} within ${this.cfg.requestTimeoutMs} ms`);
+    });
     let ws: WebSocketLike;
     try {
       if (!this.cursorsLoaded) await this.loadCursors();
       const token = typeof this.cfg.token === "function" ? await this.cfg.token() : this.cfg.token;
-      // close() may have run while the token was being fetched.
-      if (this.closePromise !== null || this._state === "closed") return;
+      // The deadline passed (a later attempt owns the connection), or close() ran meanwhile.
+      if (expired || this.closePromise !== null || this._state === "closed") return;
       const url = new URL(this.cfg.url);
       if (this.cfg.device !== undefined) url.searchParams.set("device", this.cfg.device);
       if (this.cfg.tokenTransport === "query") url.searchParams.set("token", token);
@@ -268,6 +284,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
           ? new this.cfg.WebSocket(url.toString(), ["bearer", token])
           : new this.cfg.WebSocket(url.toString());
     } catch (err) {
+      if (expired) return;
       // A token callback or constructor failure counts as a failed attempt (its message is the close reason).
       this.onSocketClose(null, ABNORMAL, `could not open the connection: ${err instanceof Error ? err.message : String(err)}`);
       return;
@@ -285,14 +302,6 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     ws.onerror = (ev: { message?: string; error?: unknown }) => {
       if (this.ws === ws) this.lastSocketError = ev.message ?? (ev.error instanceof Error ? ev.error.message : "socket error");
     };
-    this.cancelPhaseTimer();
-    this.phaseTimer = this.timers.schedule(this.cfg.requestTimeoutMs, () => {
-      this.phaseTimer = null;
-      if (this.ws !== ws || this._welcome !== null) return;
-      this.detach(ws);
-      ws.close();
-      this.onSocketClose(ws, ABNORMAL, `no welcome within ${this.cfg.requestTimeoutMs} ms`);
-    });
   }
 
   private async loadCursors(): Promise<void> {

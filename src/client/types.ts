@@ -104,7 +104,7 @@ export interface ClientOptions {
   autoAck?: boolean | { delayMs: number };
   /** On every (re)connect, sync all conversations from the stored cursors (default true). */
   syncOnConnect?: boolean;
-  /** Deadline for replies and for the welcome after connecting (default 10000). */
+  /** Deadline for replies, and for each connection attempt: token, stored cursors, welcome (default 10000). */
   requestTimeoutMs?: number;
   /** The timer wheel to use (default: one shared by all clients of the process). For tests/tools. */
   timers?: TimerWheel;

@@ -37,6 +37,14 @@ import type {
 const OPEN = 1;
 /** The server's MAX_SYNC_CONVERSATIONS: larger cursor lists are split into several requests. */
 const MAX_CURSORS_PER_SYNC = 1000;
+/** MAX_FRAME_BYTES's default, for a welcome that does not say. */
+const DEFAULT_MAX_FRAME_BYTES = 65_536;
+/**
+ * A sync frame's upper bound beyond its conversation ids' UTF-8 bytes: the frame's own fields
+ * (req_id, limit, all_conversations) plus, per cursor, tags, lengths and a 10-byte varint seq.
+ */
+const SYNC_FRAME_OVERHEAD = 64;
+const SYNC_CURSOR_OVERHEAD = 20;
 /** Re-syncs of one conversation whose hole survives a complete sync, before giving up on it. */
 const MAX_GAP_RESYNCS = 2;
 /**
@@ -843,11 +851,10 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     for (const c of covered) this.syncing.set(c, (this.syncing.get(c) ?? 0) + 1);
     const finals: SyncDone[] = [];
     try {
-      for (let i = 0; i < Math.max(1, cursors.length); i += MAX_CURSORS_PER_SYNC) {
-        const chunk = cursors.slice(i, i + MAX_CURSORS_PER_SYNC);
+      const chunks = this.syncChunks(cursors);
+      for (let i = 0; i < chunks.length; i += 1) {
         // all_conversations on the last chunk only: it adds what no chunk names.
-        const withAll = all && i + MAX_CURSORS_PER_SYNC >= cursors.length;
-        await this.syncPages(chunk, withAll, limit, ahead, finals);
+        await this.syncPages(chunks[i]!, all && i === chunks.length - 1, limit, ahead, finals);
       }
     } finally {
       for (const c of covered) {
@@ -857,6 +864,31 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       }
     }
     this.emit("sync_done", { source, conversations: finals });
+  }
+
+  /**
+   * Splits cursors into requests the server takes: at most MAX_CURSORS_PER_SYNC each, and frames
+   * of at most half the welcome's max_frame_bytes (long ids would otherwise pass the limit: the
+   * server refuses such a frame, counts a protocol violation, and enough of them close the session).
+   */
+  private syncChunks(cursors: SyncCursor[]): SyncCursor[][] {
+    const maxFrame = this._welcome?.maxFrameBytes || DEFAULT_MAX_FRAME_BYTES;
+    const budget = Math.floor(maxFrame / 2) - SYNC_FRAME_OVERHEAD;
+    const chunks: SyncCursor[][] = [];
+    let chunk: SyncCursor[] = [];
+    let bytes = 0;
+    for (const c of cursors) {
+      const size = encoder.encode(c.conversationId).byteLength + SYNC_CURSOR_OVERHEAD;
+      if (chunk.length > 0 && (chunk.length >= MAX_CURSORS_PER_SYNC || bytes + size > budget)) {
+        chunks.push(chunk);
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(c);
+      bytes += size;
+    }
+    chunks.push(chunk);
+    return chunks;
   }
 
   private async syncPages(cursors: SyncCursor[], all: boolean, limit: number, ahead: Set<string>, finals: SyncDone[]): Promise<void> {

@@ -72,15 +72,15 @@ export async function flush(n = 20): Promise<void> {
 }
 
 /** Answers the newest socket's upgrade with a welcome (once the client has created it). */
-export async function welcome(): Promise<FakeSocket> {
+export async function welcome(fields: { maxFrameBytes?: number } = {}): Promise<FakeSocket> {
   for (let i = 0; i < 20 && (FakeSocket.last === null || FakeSocket.last.onmessage === null); i += 1) await Promise.resolve();
   const ws = FakeSocket.last!;
-  ws.push({ welcome: { userId: "alice", deviceId: "phone", sessionId: "s", nodeId: "n" } });
+  ws.push({ welcome: { userId: "alice", deviceId: "phone", sessionId: "s", nodeId: "n", ...fields } });
   return ws;
 }
 
 /** A client connected as alice over a FakeSocket: no connect sync, no auto acks unless asked. */
-export async function fakeClient(opts: Partial<ClientOptions> = {}) {
+export async function fakeClient(opts: Partial<ClientOptions> = {}, welcomeFields: { maxFrameBytes?: number } = {}) {
   const timers = new ManualTimers();
   FakeSocket.last = null;
   FakeSocket.all = [];
@@ -99,7 +99,7 @@ export async function fakeClient(opts: Partial<ClientOptions> = {}) {
   c.on("message", (m) => got.push(m));
   c.on("error", (e) => errors.push(e));
   const connected = c.connect();
-  const ws = await welcome();
+  const ws = await welcome(welcomeFields);
   await connected;
   const msg = (conv: string, seq: number, reqId = 0): IServerFrame => ({
     reqId,

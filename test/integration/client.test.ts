@@ -318,6 +318,25 @@ describe("client: sync", () => {
     expect(got.map(text)).toEqual(["before 0", "before 1", "before 2", "live"]);
   });
 
+  it("a connect sync of 1000 conversations with long ids fits the server's frame limit", async () => {
+    const g = await start();
+    const me = "0d6f7a52-5c47-4f0e-9a57-3f0c2b5b9e11"; // 36-character ids, as many apps use
+    const store = new MemoryCursorStore();
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const peer = `${i.toString(16).padStart(8, "0")}-5c47-4f0e-9a57-3f0c2b5b9e11`;
+      ids.push(me < peer ? `dm:${me}:${peer}` : `dm:${peer}:${me}`);
+    }
+    for (const id of ids) store.save(id, 1);
+    // 1000 such cursors encode to ~84 KB, over the default 64 KiB MAX_FRAME_BYTES.
+    const c = client(g, me, { cursors: store });
+    const synced = next(c, "sync_done", (e) => e.source === "connect", 10_000);
+    await c.connect();
+    const done = await synced;
+    expect(done.conversations.map((d) => d.conversationId).sort()).toEqual([...ids].sort());
+    expect(c.state).toBe("open");
+  });
+
   it("skips seqs the server no longer holds (trimmed history) instead of waiting forever", async () => {
     const g = await start({ MEMORY_HISTORY_PER_CONVERSATION: "5" });
     const a = await connected(g, "alice");

@@ -24,8 +24,8 @@ export interface MysqlRepositoryOptions {
 export interface InsertResult {
   /** Rows newly written (duplicates of earlier deliveries are not counted). */
   inserted: number;
-  /** Messages MySQL holds differently: same (conversation, seq) with another message id, or the
-   * same (sender, client_msg_id) under another seq. Their row was NOT written. */
+  /** Messages MySQL holds differently: the same (conversation, seq) with another message id (the
+   * seq was handed out twice, e.g. after Redis lost data). Their row was NOT written. */
   conflicts: StoredMessage[];
 }
 

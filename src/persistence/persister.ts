@@ -63,7 +63,7 @@ export async function startPersister(opts: PersisterOptions): Promise<PersisterH
     metrics.written.inc(result.inserted);
     const deadKeys: string[] = [];
     for (const m of result.conflicts) {
-      await deadLetter(m, "conflict", "MySQL holds another message at this (conversation, seq) or (sender, client_msg_id)", sourceJobId);
+      await deadLetter(m, "conflict", "MySQL holds another message at this (conversation, seq)", sourceJobId);
       deadKeys.push(messageKey(m));
     }
     return { inserted: result.inserted, dead: deadKeys };

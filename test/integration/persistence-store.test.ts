@@ -1,11 +1,12 @@
 // PersistentStore over the Redis engine against real MariaDB + Redis: acked == persisted, cold
 // sync across the hot/cold boundary, idempotent re-delivery, db-mode acks, groups and cursors.
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppendInput, StoredMessage } from "../../src/engine/types.js";
 import { batchJobId, encodeBatch } from "../../src/persistence/codec.js";
 import { MysqlRepository } from "../../src/persistence/mysql-repository.js";
 import { persistJobOptions } from "../../src/persistence/queue.js";
-import { countRows, createRig, createTestDatabase, makeMessages, pollUntil, type Rig, rowsOf } from "./persistence-harness.js";
+import { countRows, createRig, createTestDatabase, makeMessages, pollUntil, REDIS_URL, type Rig, rowsOf } from "./persistence-harness.js";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -106,6 +107,29 @@ describe("PersistentStore (store mode)", () => {
     expect(rows.map((r) => r.message_id)).toEqual(batch.map((m) => m.messageId));
     // Directly, too: the second insert writes nothing and reports no conflict.
     expect(await rig.writer.insertBatch(batch)).toEqual({ inserted: 0, conflicts: [] });
+    expect(await rig.deadQueue.count()).toBe(0);
+  });
+
+  it("persists every message the engine accepted as new: a client_msg_id that differs by a trailing space, or one reused after its dedupe window", async () => {
+    const conv = "dm:pat:quin";
+    const at = (clientMsgId: string, text: string): AppendInput => ({
+      ...send(conv, 0, "pat"),
+      clientMsgId,
+      body: new TextEncoder().encode(text),
+    });
+    const a = await rig.store.append(at("k1", "first"));
+    const b = await rig.store.append(at("k1 ", "second"));
+    // The dedupe window ran out (DEDUPE_TTL_MS): the engine forgets the id, the sender reuses it.
+    const redis = new Redis(REDIS_URL);
+    await redis.del(rig.engine.keys.dedupe("pat", "k1")).finally(() => redis.disconnect());
+    const c = await rig.store.append(at("k1", "third"));
+    expect([a, b, c].map((r) => [r.duplicate, r.message.seq])).toEqual([
+      [false, 1],
+      [false, 2],
+      [false, 3],
+    ]);
+    await pollUntil("3 rows", async () => (await rowsOf(rig.reader, conv)).length === 3, 15_000);
+    expect((await rowsOf(rig.reader, conv)).map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(await rig.deadQueue.count()).toBe(0);
   });
 

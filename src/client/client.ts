@@ -45,6 +45,8 @@ const DEFAULT_MAX_FRAME_BYTES = 65_536;
  */
 const SYNC_FRAME_OVERHEAD = 64;
 const SYNC_CURSOR_OVERHEAD = 20;
+/** Sync pages in a row that say has_more but do not move a conversation's cursor, before giving up. */
+const MAX_STALLED_PAGES = 3;
 /** Re-syncs of one conversation whose hole survives a complete sync, before giving up on it. */
 const MAX_GAP_RESYNCS = 2;
 /**
@@ -894,12 +896,18 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private async syncPages(cursors: SyncCursor[], all: boolean, limit: number, ahead: Set<string>, finals: SyncDone[]): Promise<void> {
     let page = cursors;
     let first = true;
+    /** Consecutive pages per conversation that said has_more but moved nothing. */
+    const stalls = new Map<string, number>();
     while (first || page.length > 0) {
+      const asked = new Map(page.map((c) => [c.conversationId, c.afterSeq]));
       const done = await this.syncRequest({ sync: { cursors: page, limit, allConversations: first && all } });
       first = false;
       const next: SyncCursor[] = [];
       for (const d of done) {
-        if (d.hasMore) next.push({ conversationId: d.conversationId, afterSeq: d.upToSeq });
+        // oldest_seq past up_to_seq + 1: the server no longer holds what lies between (an older
+        // server says so with an empty page): go on from there; the final page marks them gone.
+        const from = d.hasMore && d.oldestSeq > d.upToSeq + 1 ? d.oldestSeq - 1 : d.upToSeq;
+        if (d.hasMore && !this.stalled(d, from, asked, stalls)) next.push({ conversationId: d.conversationId, afterSeq: from });
         else {
           finals.push(d);
           if (!ahead.has(d.conversationId)) this.settleGap(d.conversationId, d.upToSeq);
@@ -907,6 +915,24 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       }
       page = next;
     }
+  }
+
+  /**
+   * A page that read the conversation (last_seq set; a page stopped by the server's backpressure
+   * has none) and still did not move its cursor: after MAX_STALLED_PAGES in a row, asking again
+   * would only loop, so the page counts as final.
+   */
+  private stalled(d: SyncDone, from: number, asked: Map<string, number>, stalls: Map<string, number>): boolean {
+    const before = asked.get(d.conversationId);
+    if (d.lastSeq === 0 || before === undefined || from > before) {
+      stalls.delete(d.conversationId);
+      return false;
+    }
+    const n = (stalls.get(d.conversationId) ?? 0) + 1;
+    stalls.set(d.conversationId, n);
+    if (n < MAX_STALLED_PAGES) return false;
+    this.report(new ProtocolError(`${d.conversationId}: ${n} sync pages from seq ${from} made no progress; sync of it ended`));
+    return true;
   }
 
   /** A conversation's sync is complete through `upTo`: release held messages, re-sync if needed. */

@@ -538,8 +538,14 @@ export class GatewayNode {
           this.reply(session, reqId, { message: toWireMessage(m) });
           upTo = m.seq;
         }
+        // Nothing held between the cursor and oldest_seq (trimmed or expired history): those seqs
+        // are gone, so the page covers them; answering up_to_seq = after_seq with has_more would
+        // have the client ask from the same cursor forever.
+        if (res.messages.length === 0 && res.oldestSeq > after + 1) upTo = Math.max(after, Math.min(res.oldestSeq - 1, res.lastSeq));
+        // A page that made no progress read everything the store had after the cursor.
+        const hasMore = upTo > after && upTo < res.lastSeq;
         this.reply(session, reqId, {
-          syncDone: { conversationId, upToSeq: upTo, hasMore: upTo < res.lastSeq, lastSeq: res.lastSeq, oldestSeq: res.oldestSeq },
+          syncDone: { conversationId, upToSeq: upTo, hasMore, lastSeq: res.lastSeq, oldestSeq: res.oldestSeq },
         });
       });
       const cold = coldMessagesOf(res);

@@ -349,6 +349,29 @@ describe("client: sync", () => {
     expect(got.map((m) => m.seq)).toEqual([7, 8, 9, 10, 11]);
     expect(b.cursor(DM)).toBe(11);
   });
+
+  it("syncs a conversation whose whole history after the cursor is gone (evicted) instead of looping", async () => {
+    const g = await start({ MEMORY_HISTORY_MAX_BYTES: String(1024 * 1024), SEND_BURST: "1000" });
+    const store = new MemoryCursorStore();
+    const a1 = await connected(g, "alice", { cursors: store });
+    const b = await connected(g, "bob");
+    const first = inbox(a1);
+    await b.send(DM, "one");
+    await waitFor(() => first.length === 1, { what: "alice gets seq 1" });
+    await a1.close();
+    expect(store.get(DM)).toBe(1);
+    // While alice is away: two more in the DM, then enough traffic elsewhere to evict it entirely.
+    await b.send(DM, "two");
+    await b.send(DM, "three");
+    const big = new Uint8Array(60_000);
+    for (let i = 0; i < 24; i++) await b.send("dm:bob:carol", big);
+
+    const a = await connected(g, "alice", { cursors: store, syncOnConnect: false });
+    const done = next(a, "sync_done");
+    void a.sync([{ conversationId: DM, afterSeq: 1 }]);
+    expect((await done).conversations.map((d) => [d.conversationId, d.upToSeq, d.hasMore])).toEqual([[DM, 3, false]]);
+    expect(a.cursor(DM)).toBe(3);
+  });
 });
 
 describe("client: reconnect", () => {

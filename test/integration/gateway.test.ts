@@ -293,6 +293,24 @@ describe("inbound limits and malformed input", () => {
   });
 });
 
+describe("sync", () => {
+  it("answers a conversation whose history after the cursor is all gone with up_to_seq = last_seq and no has_more", async () => {
+    // 1 MiB of memory history: 24 frames of 60 KB elsewhere evict the DM entirely.
+    const g = await start({ MEMORY_HISTORY_MAX_BYTES: String(1024 * 1024), SEND_BURST: "1000" });
+    const bob = await connect(g, "bob");
+    const sends = [...Array<string>(3).fill("dm:alice:bob"), ...Array<string>(24).fill("dm:bob:carol")];
+    for (const [i, conversationId] of sends.entries()) {
+      bob.send({ reqId: i + 1, send: { clientMsgId: `m${i}`, conversationId, body: body(i < 3 ? 1 : 60_000) } });
+      await bob.next((f) => f.body === "sendAck" && f.reqId === i + 1);
+    }
+    const alice = await connect(g, "alice");
+    alice.send({ reqId: 1, sync: { cursors: [{ conversationId: "dm:alice:bob", afterSeq: 1 }] } });
+    await alice.next((f) => f.body === "syncDone" && f.syncDone!.conversationId === "");
+    const done = alice.frames.filter((f) => f.body === "syncDone" && f.syncDone!.conversationId !== "").map((f) => f.syncDone!);
+    expect(done.map((d) => [d.conversationId, d.upToSeq, d.hasMore, d.lastSeq, d.oldestSeq])).toEqual([["dm:alice:bob", 3, false, 3, 4]]);
+  });
+});
+
 describe("device cursors", () => {
   it("keeps the acked cursors of a device the client did not name in its session only; a named device's go to the store", async () => {
     const g = await start();

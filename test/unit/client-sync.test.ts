@@ -27,3 +27,56 @@ describe("client sync requests", () => {
     expect(frames.map((f) => f.sync!.allConversations)).toEqual([...Array<boolean>(frames.length - 1).fill(false), true]);
   });
 });
+
+describe("client sync pages", () => {
+  const A = "dm:alice:bob";
+
+  it("goes on from oldest_seq - 1 when the server no longer holds what follows the cursor, and marks those seqs gone", async () => {
+    const { c, ws, seqs, msg } = await fakeClient();
+    ws.push(msg(A, 1));
+    const done = c.sync([{ conversationId: A, afterSeq: 1 }]);
+    // An older server's answer once history after the cursor is gone: an empty page saying has_more.
+    const s0 = ws.syncs()[0]!;
+    ws.push({ reqId: s0.reqId, syncDone: { conversationId: A, upToSeq: 1, hasMore: true, lastSeq: 3, oldestSeq: 4 } });
+    ws.push({ reqId: s0.reqId, syncDone: { conversationId: "" } });
+    await flush();
+    expect(ws.syncCursors()).toEqual([[[A, 1]], [[A, 3]]]);
+    const s1 = ws.syncs()[1]!;
+    ws.push({ reqId: s1.reqId, syncDone: { conversationId: A, upToSeq: 3, hasMore: false, lastSeq: 3, oldestSeq: 4 } });
+    ws.push({ reqId: s1.reqId, syncDone: { conversationId: "" } });
+    await done;
+    expect(c.cursor(A)).toBe(3);
+    expect(seqs(A)).toEqual([1]);
+  });
+
+  it("ends a conversation's sync after a few pages in a row that say has_more but make no progress", async () => {
+    const { c, ws, errors } = await fakeClient();
+    const done = c.sync([{ conversationId: A, afterSeq: 1 }]);
+    for (let answered = 0; answered < ws.syncs().length && answered < 10; answered += 1) {
+      const s = ws.syncs()[answered]!;
+      ws.push({ reqId: s.reqId, syncDone: { conversationId: A, upToSeq: 1, hasMore: true, lastSeq: 5, oldestSeq: 1 } });
+      ws.push({ reqId: s.reqId, syncDone: { conversationId: "" } });
+      await flush();
+    }
+    expect(ws.syncs()).toHaveLength(3);
+    await done;
+    expect(errors.map((e) => e.message)).toEqual([`${A}: 3 sync pages from seq 1 made no progress; sync of it ended`]);
+  });
+
+  it("keeps asking after pages the server stopped for backpressure (no last_seq): they read nothing", async () => {
+    const { c, ws, seqs, msg } = await fakeClient();
+    const done = c.sync([{ conversationId: A, afterSeq: 0 }]);
+    for (let i = 0; i < 5; i += 1) {
+      const s = ws.syncs()[i]!;
+      ws.push({ reqId: s.reqId, syncDone: { conversationId: A, upToSeq: 0, hasMore: true } });
+      ws.push({ reqId: s.reqId, syncDone: { conversationId: "", hasMore: true } });
+      await flush();
+    }
+    const s = ws.syncs()[5]!;
+    ws.push(msg(A, 1, s.reqId));
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: A, upToSeq: 1, hasMore: false, lastSeq: 1, oldestSeq: 1 } });
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: "" } });
+    await done;
+    expect(seqs(A)).toEqual([1]);
+  });
+});

@@ -2,7 +2,7 @@
 // ordered at-most-once delivery per conversation (Sequencer), reconnect with jittered backoff
 // that honours close-code ranges and goaway, and sync from cursors on every (re)connect.
 // Browser-safe: no node: imports, no Buffer; the WebSocket implementation is passed in.
-import { closeAllowsReconnect } from "../protocol/codes.js";
+import { closeAllowsReconnect, ERROR_TABLE } from "../protocol/codes.js";
 import {
   decodeServerFrame,
   encodeClientFrame,
@@ -470,10 +470,28 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   private onGroupPush(g: GroupResult): void {
-    // No longer a member: a pending ack there would only come back as FORBIDDEN.
-    const me = this._welcome?.userId;
-    if (me !== undefined && !g.memberIds.includes(me)) this.ackDirty.delete(g.conversationId);
+    this.checkMembership(g);
     this.emit("group", g);
+  }
+
+  /** A group result without this user: it left or was removed, so nothing there is ours to track. */
+  private checkMembership(g: GroupResult): void {
+    const me = this._welcome?.userId;
+    if (me !== undefined && !g.memberIds.includes(me)) this.forget(g.conversationId);
+  }
+
+  /**
+   * Stops tracking a conversation this user can no longer read: its cursor would be named in every
+   * later sync (refused there), a pending ack would come back as FORBIDDEN, a hole never fills.
+   */
+  private forget(conversationId: string): void {
+    this.sequencer.forget(conversationId);
+    this.ackDirty.delete(conversationId);
+    this.gapResyncs.delete(conversationId);
+    this.gapWaits.get(conversationId)?.timer.cancel();
+    this.gapWaits.delete(conversationId);
+    this.syncRetries.get(conversationId)?.cancel();
+    this.syncRetries.delete(conversationId);
   }
 
   private settleRequest(f: ServerFrame): void {
@@ -781,7 +799,9 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
 
   private async groupRequest(what: string, frame: IClientFrame): Promise<GroupResult> {
     const f = await this.request(what, frame);
-    return f.groupResult as GroupResult;
+    const g = f.groupResult as GroupResult;
+    this.checkMembership(g);
+    return g;
   }
 
   /** Round trip time in ms of a ping. */
@@ -807,7 +827,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
 
   private backgroundSync(source: "connect" | "gap", cursors: SyncCursor[], all: boolean, failures = 0): void {
     const ws = this.ws;
-    this.runSync(source, cursors, all, 0).catch((err: unknown) => {
+    this.runSync(source, cursors, all, 0, failures).catch((err: unknown) => {
       // The connection dropped mid-sync: the reconnect syncs again from the cursors.
       if (err instanceof ConnectionClosedError || this.ws !== ws) return;
       // A retryable refusal (store briefly unreachable, node overloaded) or no answer in time:
@@ -844,7 +864,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     );
   }
 
-  private async runSync(source: SyncDoneEvent["source"], cursors: SyncCursor[], all: boolean, limit: number): Promise<void> {
+  private async runSync(source: SyncDoneEvent["source"], cursors: SyncCursor[], all: boolean, limit: number, failures = 0): Promise<void> {
     // A final page may release held messages only if the request started at or below our cursor;
     // a caller asking from further ahead did not get what lies between.
     const ahead = new Set<string>();
@@ -852,11 +872,12 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     const covered = cursors.map((c) => c.conversationId);
     for (const c of covered) this.syncing.set(c, (this.syncing.get(c) ?? 0) + 1);
     const finals: SyncDone[] = [];
+    const refused: SyncDone[] = [];
     try {
       const chunks = this.syncChunks(cursors);
       for (let i = 0; i < chunks.length; i += 1) {
         // all_conversations on the last chunk only: it adds what no chunk names.
-        await this.syncPages(chunks[i]!, all && i === chunks.length - 1, limit, ahead, finals);
+        await this.syncPages(chunks[i]!, all && i === chunks.length - 1, limit, ahead, finals, refused);
       }
     } finally {
       for (const c of covered) {
@@ -865,7 +886,21 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
         else this.syncing.set(c, n);
       }
     }
+    for (const d of refused) this.retryRefused(d, failures);
     this.emit("sync_done", { source, conversations: finals });
+  }
+
+  /** A conversation the server refused within a sync: retried like a failed gap sync, or reported. */
+  private retryRefused(d: SyncDone, failures: number): void {
+    const code = d.error;
+    const err = new ServerError(code, `sync of ${d.conversationId} refused`, ERROR_TABLE[code]?.retryable ?? false);
+    const delay = syncRetryDelay(err, failures + 1, this.cfg.backoff);
+    if (failures === 0 || delay === null) this.report(err);
+    if (delay === null || this._state !== "open") return;
+    const id = d.conversationId;
+    this.retrySync(id, delay, this.ws, () =>
+      this.backgroundSync("gap", [{ conversationId: id, afterSeq: this.sequencer.cursor(id) }], false, failures + 1),
+    );
   }
 
   /**
@@ -893,7 +928,14 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     return chunks;
   }
 
-  private async syncPages(cursors: SyncCursor[], all: boolean, limit: number, ahead: Set<string>, finals: SyncDone[]): Promise<void> {
+  private async syncPages(
+    cursors: SyncCursor[],
+    all: boolean,
+    limit: number,
+    ahead: Set<string>,
+    finals: SyncDone[],
+    refused: SyncDone[],
+  ): Promise<void> {
     let page = cursors;
     let first = true;
     /** Consecutive pages per conversation that said has_more but moved nothing. */
@@ -904,6 +946,13 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       first = false;
       const next: SyncCursor[] = [];
       for (const d of done) {
+        if (d.error !== ErrorCode.ERROR_CODE_UNSPECIFIED) {
+          // Refused on its own (the rest of the request was answered): no longer readable, or try later.
+          finals.push(d);
+          if (d.error === ErrorCode.FORBIDDEN || d.error === ErrorCode.NOT_FOUND) this.forget(d.conversationId);
+          else refused.push(d);
+          continue;
+        }
         // oldest_seq past up_to_seq + 1: the server no longer holds what lies between (an older
         // server says so with an empty page): go on from there; the final page marks them gone.
         const from = d.hasMore && d.oldestSeq > d.upToSeq + 1 ? d.oldestSeq - 1 : d.upToSeq;

@@ -83,6 +83,11 @@ export class Sequencer<T extends Sequenced> {
     return min;
   }
 
+  /** Drops a conversation (cursor and held messages): one this user can no longer read. */
+  forget(conversationId: string): void {
+    this.tracks.delete(conversationId);
+  }
+
   offer(message: T): OfferResult {
     return this.accept(message.conversationId, message.seq, message);
   }

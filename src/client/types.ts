@@ -125,7 +125,7 @@ export interface GoAwayInfo {
   reconnectAfterMs: number;
 }
 
-/** One finished sync (all pages): why it ran and each conversation's final sync_done. */
+/** One finished sync (all pages): why it ran and each conversation's final sync_done (`error` set: refused on its own). */
 export interface SyncDoneEvent {
   source: "connect" | "gap" | "request";
   conversations: SyncDone[];

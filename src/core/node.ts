@@ -504,9 +504,10 @@ export class GatewayNode {
       throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `at most ${MAX_SYNC_CONVERSATIONS} cursors per sync`);
     }
     const targets = new Map<string, number>();
+    const named: ConversationRef[] = [];
     for (const c of req.cursors as switchboard.v1.SyncCursor[]) {
       const conv = parseConversationId(c.conversationId);
-      await this.membersFor(conv, session.userId);
+      named.push(conv);
       targets.set(conv.id, c.afterSeq);
     }
     if (req.allConversations) {
@@ -520,17 +521,40 @@ export class GatewayNode {
         if (head.lastSeq > after) targets.set(head.conversationId, after);
       }
     }
+    // A conversation the user can no longer read (left the group) or one the store fails on is
+    // refused on its own: the rest of the request, often a whole reconnect's catch-up, goes on.
+    const refused = new Map<string, SwitchboardError>();
+    for (const conv of named) {
+      try {
+        await this.membersFor(conv, session.userId);
+      } catch (err) {
+        refused.set(conv.id, this.syncRefusal(session, conv.id, err));
+      }
+    }
     let stopped = false;
     for (const [conversationId, after] of targets) {
       const socket = session.socket;
       if (session.closed || socket === null) return;
+      const refusal = refused.get(conversationId);
+      if (refusal !== undefined) {
+        this.reply(session, reqId, { syncDone: { conversationId, upToSeq: after, hasMore: false, error: refusal.code } });
+        continue;
+      }
       if (stopped || socket.getBufferedAmount() > this.limits.soft) {
         // Stop writing past the soft limit: the client asks again from up_to_seq.
         stopped = true;
         this.reply(session, reqId, { syncDone: { conversationId, upToSeq: after, hasMore: true } });
         continue;
       }
-      const res = await this.engine.store.read(conversationId, after, limit);
+      let res: ReadResult;
+      try {
+        res = await this.engine.store.read(conversationId, after, limit);
+      } catch (err) {
+        const e = this.syncRefusal(session, conversationId, err);
+        if (session.closed || session.socket === null) return;
+        this.reply(session, reqId, { syncDone: { conversationId, upToSeq: after, hasMore: false, error: e.code } });
+        continue;
+      }
       if (session.closed || session.socket === null) return;
       let upTo = after;
       session.socket.cork(() => {
@@ -554,6 +578,18 @@ export class GatewayNode {
     }
     // An empty conversation_id closes the whole request (clients need it for all_conversations).
     this.reply(session, reqId, { syncDone: { conversationId: "", hasMore: stopped } });
+  }
+
+  /** One conversation's refusal within a sync: counted and logged like a request's error. */
+  private syncRefusal(session: Session, conversationId: string, err: unknown): SwitchboardError {
+    const e = toSwitchboardError(err);
+    this.metrics.errors.labels(ErrorCode[e.code] ?? String(e.code)).inc();
+    if (e.code === ErrorCode.INTERNAL)
+      this.log.error(
+        { err, user: session.userId, session: session.sessionId, conversation: conversationId },
+        "sync of a conversation failed",
+      );
+    return e;
   }
 
   private async handlePresence(session: Session, reqId: number, req: switchboard.v1.PresenceRequest): Promise<void> {

@@ -374,6 +374,55 @@ describe("client: sync", () => {
   });
 });
 
+describe("client: sync after leaving a group", () => {
+  /** carol's client; its reconnects wait until `release()` lets the token through. */
+  function gatedCarol(g: TestGateway) {
+    let gate: Promise<void> = Promise.resolve();
+    let open = (): void => {};
+    const c = client(g, "carol", { token: () => gate.then(() => g.token("carol")), reconnect: { minDelayMs: 10, maxDelayMs: 20 } });
+    const hold = (): void => {
+      gate = new Promise((r) => (open = r));
+    };
+    return { c, hold, release: () => open() };
+  }
+
+  for (const how of ["leaves", "is removed while offline"] as const) {
+    it(`a member who ${how} still gets what was sent to her elsewhere while she was offline`, async () => {
+      const g = await start();
+      const alice = await connected(g, "alice");
+      const bob = await connected(g, "bob");
+      const { c: carol, hold, release } = gatedCarol(g);
+      await carol.connect();
+      const got = inbox(carol);
+      const group = await alice.createGroup("team", ["carol"]);
+      const ack = await alice.send(group.conversationId, "hi team");
+      await waitFor(() => got.some((m) => m.seq === ack.seq), { what: "carol gets the group message" });
+      if (how === "leaves") await carol.leaveGroup(group.conversationId);
+
+      hold();
+      const reopened = next(carol, "open");
+      (carol.socket as unknown as WebSocket).terminate();
+      await waitFor(() => carol.state === "reconnecting", { what: "carol reconnecting" });
+      if (how === "is removed while offline") await alice.removeMembers(group.conversationId, ["carol"]);
+      const dm = await bob.send("dm:bob:carol", "while you were away");
+      const synced = next(carol, "sync_done", (e) => e.source === "connect");
+      release();
+      await reopened;
+      const done = await synced;
+      expect(got.filter((m) => m.conversationId === "dm:bob:carol").map((m) => m.seq)).toEqual([dm.seq]);
+      const refused = done.conversations.filter((d) => d.error !== ErrorCode.ERROR_CODE_UNSPECIFIED);
+      expect(refused.map((d) => [d.conversationId, d.error])).toEqual(
+        how === "leaves" ? [] : [[group.conversationId, ErrorCode.FORBIDDEN]],
+      );
+      expect(carol.cursor(group.conversationId)).toBe(0); // forgotten: no later sync names it
+      // Her debounced ack of the group message, sent on reconnect, may be refused (reqless FORBIDDEN).
+      const ackRefusal = (e: Error) =>
+        e instanceof ServerError && e.code === ErrorCode.FORBIDDEN && e.message.includes(group.conversationId);
+      if (how === "is removed while offline") unexpected.splice(0, unexpected.length, ...unexpected.filter((e) => !ackRefusal(e)));
+    });
+  }
+});
+
 describe("client: reconnect", () => {
   it("goaway: reconnects to the same URL by itself, no earlier than reconnect_after_ms, and resends the outbox", async () => {
     const g = await start();

@@ -309,6 +309,40 @@ describe("sync", () => {
     const done = alice.frames.filter((f) => f.body === "syncDone" && f.syncDone!.conversationId !== "").map((f) => f.syncDone!);
     expect(done.map((d) => [d.conversationId, d.upToSeq, d.hasMore, d.lastSeq, d.oldestSeq])).toEqual([["dm:alice:bob", 3, false, 3, 4]]);
   });
+  it("refuses a conversation the user cannot read on its own (sync_done with error), answering the others", async () => {
+    const g = await start();
+    const alice = await connect(g, "alice");
+    const bob = await connect(g, "bob");
+    bob.send({ reqId: 1, send: { clientMsgId: "m1", conversationId: "dm:alice:bob", body: body(1) } });
+    await bob.next((f) => f.body === "sendAck" && f.reqId === 1);
+    bob.send({ reqId: 2, createGroup: { name: "team", memberIds: [] } });
+    const group = (await bob.next((f) => f.body === "groupResult" && f.reqId === 2)).groupResult!.conversationId;
+    alice.send({
+      reqId: 1,
+      sync: {
+        cursors: [
+          { conversationId: group, afterSeq: 0 },
+          { conversationId: "dm:bob:carol", afterSeq: 0 },
+          { conversationId: "g:missing", afterSeq: 3 },
+          { conversationId: "dm:alice:bob", afterSeq: 0 },
+        ],
+      },
+    });
+    await alice.next((f) => f.body === "syncDone" && f.syncDone!.conversationId === "");
+    const answered = alice.frames.filter((f) => f.reqId === 1);
+    expect(answered.filter((f) => f.body === "error")).toEqual([]);
+    expect(answered.filter((f) => f.body === "message").map((f) => [f.message!.conversationId, f.message!.seq])).toEqual([
+      ["dm:alice:bob", 1],
+    ]);
+    const done = answered.filter((f) => f.body === "syncDone").map((f) => f.syncDone!);
+    expect(done.map((d) => [d.conversationId, d.upToSeq, d.hasMore, d.error])).toEqual([
+      [group, 0, false, ErrorCode.FORBIDDEN],
+      ["dm:bob:carol", 0, false, ErrorCode.FORBIDDEN],
+      ["g:missing", 3, false, ErrorCode.NOT_FOUND],
+      ["dm:alice:bob", 1, false, ErrorCode.ERROR_CODE_UNSPECIFIED],
+      ["", 0, false, ErrorCode.ERROR_CODE_UNSPECIFIED],
+    ]);
+  });
 });
 
 describe("device cursors", () => {

@@ -1,7 +1,7 @@
 // The client's sync requests over a fake socket: how cursors are split into requests and how
 // pages are followed.
 import { describe, expect, it } from "vitest";
-import { encodeClientFrame } from "../../src/protocol/proto.js";
+import { encodeClientFrame, ErrorCode } from "../../src/protocol/proto.js";
 import { fakeClient, flush } from "../helpers/fake-client.js";
 
 describe("client sync requests", () => {
@@ -78,5 +78,73 @@ describe("client sync pages", () => {
     ws.push({ reqId: s.reqId, syncDone: { conversationId: "" } });
     await done;
     expect(seqs(A)).toEqual([1]);
+  });
+});
+
+describe("client sync of conversations it can no longer read", () => {
+  const A = "dm:alice:bob";
+  const G = "g:team";
+  const named = (f: { sync?: { cursors?: { conversationId?: string | null }[] | null } | null }): string[] =>
+    (f.sync?.cursors ?? []).map((x) => x.conversationId ?? "");
+
+  it("forgets a group's cursor when a group push or its own leave_group reply no longer lists this user", async () => {
+    const { c, ws, msg } = await fakeClient();
+    ws.push(msg(A, 1));
+    ws.push(msg(G, 1));
+    ws.push(msg("g:other", 1));
+    ws.push({ groupResult: { conversationId: G, ownerId: "bob", memberIds: ["bob"] } });
+    const left = c.leaveGroup("g:other");
+    const req = ws.sent.find((f) => f.body === "leaveGroup")!;
+    ws.push({ reqId: req.reqId, groupResult: { conversationId: "g:other", ownerId: "bob", memberIds: ["bob"] } });
+    await left;
+    void c.sync();
+    expect(named(ws.syncs()[0]!)).toEqual([A]);
+  });
+
+  it("forgets a conversation refused with FORBIDDEN or NOT_FOUND, settles the others, reports nothing", async () => {
+    const { c, ws, msg, seqs, errors } = await fakeClient();
+    ws.push(msg(A, 1));
+    ws.push(msg(G, 1));
+    ws.push(msg("g:gone", 1));
+    const done = c.sync();
+    const s = ws.syncs()[0]!;
+    ws.push(msg(A, 2, s.reqId));
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: A, upToSeq: 2, lastSeq: 2, oldestSeq: 1 } });
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: G, upToSeq: 1, error: ErrorCode.FORBIDDEN } });
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: "g:gone", upToSeq: 1, error: ErrorCode.NOT_FOUND } });
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: "" } });
+    await done;
+    expect(seqs(A)).toEqual([1, 2]);
+    expect(errors).toEqual([]);
+    void c.sync();
+    expect(named(ws.syncs()[1]!)).toEqual([A]);
+  });
+
+  it("retries a conversation refused with a retryable code on its own, with backoff, reporting it once", async () => {
+    const { c, ws, timers, msg, seqs, errors } = await fakeClient({ reconnect: { minDelayMs: 250, maxDelayMs: 1000 } });
+    ws.push(msg(A, 1));
+    ws.push(msg(G, 1));
+    const done = c.sync();
+    const s = ws.syncs()[0]!;
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: A, upToSeq: 1, lastSeq: 1, oldestSeq: 1 } });
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: G, upToSeq: 1, error: ErrorCode.UNAVAILABLE } });
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: "" } });
+    await done;
+    expect(errors.map((e) => e.message)).toEqual([`sync of ${G} refused`]);
+    for (let round = 1; round <= 2; round += 1) {
+      expect(timers.fire((d) => d >= 250 && d < 10_000)).toBe(1);
+      const r = ws.syncs()[round]!;
+      expect(named(r)).toEqual([G]);
+      if (round === 1) ws.push({ reqId: r.reqId, syncDone: { conversationId: G, upToSeq: 1, error: ErrorCode.UNAVAILABLE } });
+      else {
+        ws.push(msg(G, 2, r.reqId));
+        ws.push({ reqId: r.reqId, syncDone: { conversationId: G, upToSeq: 2, lastSeq: 2, oldestSeq: 1 } });
+      }
+      ws.push({ reqId: r.reqId, syncDone: { conversationId: "" } });
+      await flush();
+    }
+    expect(seqs(G)).toEqual([1, 2]);
+    expect(errors).toHaveLength(1);
+    expect(timers.pending.size).toBe(0);
   });
 });

@@ -1612,6 +1612,9 @@ export namespace switchboard {
             /** SyncDone oldestSeq. */
             oldestSeq: number;
 
+            /** SyncDone error. */
+            error: switchboard.v1.ErrorCode;
+
             /**
              * Creates a new SyncDone instance using the specified properties.
              * @param [properties] Properties to set
@@ -1665,6 +1668,9 @@ export namespace switchboard {
 
                 /** SyncDone oldestSeq */
                 oldestSeq?: (number|null);
+
+                /** SyncDone error */
+                error?: (switchboard.v1.ErrorCode|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

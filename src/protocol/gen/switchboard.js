@@ -3771,6 +3771,7 @@ export const switchboard = $root.switchboard = (() => {
              * @property {boolean|null} [hasMore] SyncDone hasMore
              * @property {number|null} [lastSeq] SyncDone lastSeq
              * @property {number|null} [oldestSeq] SyncDone oldestSeq
+             * @property {switchboard.v1.ErrorCode|null} [error] SyncDone error
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3843,6 +3844,14 @@ export const switchboard = $root.switchboard = (() => {
             SyncDone.prototype.oldestSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * SyncDone error.
+             * @member {switchboard.v1.ErrorCode} error
+             * @memberof switchboard.v1.SyncDone
+             * @instance
+             */
+            SyncDone.prototype.error = 0;
+
+            /**
              * Creates a new SyncDone instance using the specified properties.
              * @function create
              * @memberof switchboard.v1.SyncDone
@@ -3884,6 +3893,8 @@ export const switchboard = $root.switchboard = (() => {
                     w.uint32(/* id 4, wireType 0 =*/32).uint64(m.lastSeq);
                 if (m.oldestSeq != null && $Object.hasOwnProperty.call(m, "oldestSeq") && (typeof m.oldestSeq === "object" ? m.oldestSeq.low || m.oldestSeq.high : m.oldestSeq !== 0))
                     w.uint32(/* id 5, wireType 0 =*/40).uint64(m.oldestSeq);
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.error);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3971,6 +3982,15 @@ export const switchboard = $root.switchboard = (() => {
                                 m.oldestSeq = v;
                             else
                                 delete m.oldestSeq;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.error = v;
+                            else
+                                delete m.error;
                             continue;
                         }
                     }

@@ -101,6 +101,18 @@ interface PendingRequest {
   readonly sync: { done: SyncDone[]; resolve: (done: SyncDone[]) => void } | null;
 }
 
+/** One running sync (all its requests and pages). */
+interface SyncRun {
+  /** Conversations asked from past our cursor: their final page settles nothing. */
+  readonly ahead: Set<string>;
+  /** Conversations whose final page this run still owes (see SwitchboardClient.owed). */
+  readonly owing: Set<string>;
+  /** Each conversation's final sync_done, for the sync_done event. */
+  readonly finals: SyncDone[];
+  /** Conversations refused on their own with a code other than FORBIDDEN/NOT_FOUND. */
+  readonly refused: SyncDone[];
+}
+
 interface Settings {
   url: string;
   token: ClientOptions["token"];
@@ -170,8 +182,11 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   private closedError: ConnectionClosedError | null = null;
   private resolveClose: (() => void) | null = null;
   private cursorsLoaded = false;
-  /** Conversations covered by a running sync (count of syncs): gaps there wait for it. */
-  private readonly syncing = new Map<string, number>();
+  /**
+   * Conversations whose final page a running sync still owes, and would settle them (count of
+   * syncs): a hole there waits for that page. Once it has come, a new hole is handled at once.
+   */
+  private readonly owed = new Map<string, number>();
   /** Conversations whose hole survived a complete sync, with the re-syncs spent on it. */
   private readonly gapResyncs = new Map<string, number>();
   /** Conversations whose hole waits before a sync: for our own pending send_ack(s) (`own`), or
@@ -400,7 +415,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       entry.reqId = 0;
     }
     this.sendsByReq.clear();
-    this.syncing.clear();
+    this.owed.clear();
     // The reconnect's sync (or gap sync) covers holes that were waiting for a send_ack.
     for (const w of this.gapWaits.values()) w.timer.cancel();
     this.gapWaits.clear();
@@ -509,7 +524,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
 
   private onGap(conversationId: string): void {
     // A running sync of this conversation fills or resolves the hole when its final page lands.
-    if ((this.syncing.size > 0 && this.syncing.has(conversationId)) || this._state !== "open") return;
+    if ((this.owed.size > 0 && this.owed.has(conversationId)) || this._state !== "open") return;
     if (this.gapWaits.has(conversationId)) return;
     // A hole is almost always a message on its way, not a lost one: our own unacked send (its
     // send_ack fills it), or a push that another node relays while its sender's later message
@@ -533,7 +548,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
 
   /** Syncs a conversation's hole, unless it is gone or a sync already covers it. */
   private syncGap(conversationId: string): void {
-    if (!this.sequencer.hasGap(conversationId) || this.syncing.has(conversationId) || this._state !== "open") return;
+    if (!this.sequencer.hasGap(conversationId) || this.owed.has(conversationId) || this._state !== "open") return;
     this.backgroundSync("gap", [{ conversationId, afterSeq: this.sequencer.cursor(conversationId) }], false);
   }
 
@@ -822,7 +837,13 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     const list =
       cursors?.map((c) => ({ conversationId: canonicalConversationId(c.conversationId), afterSeq: c.afterSeq })) ??
       this.sequencer.cursors();
-    await this.runSync("request", list, opts.allConversations ?? cursors === undefined, opts.limit ?? 0);
+    try {
+      await this.runSync("request", list, opts.allConversations ?? cursors === undefined, opts.limit ?? 0);
+    } catch (err) {
+      // Nothing retries a caller's sync: holes it was to settle get the usual handling.
+      this.resumeGaps(list);
+      throw err;
+    }
   }
 
   private backgroundSync(source: "connect" | "gap", cursors: SyncCursor[], all: boolean, failures = 0): void {
@@ -836,7 +857,11 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       const delay = syncRetryDelay(err, failures + 1, this.cfg.backoff);
       // Reported once per chain (and when it gives up), not on every attempt of a long outage.
       if (failures === 0 || delay === null) this.report(err instanceof Error ? err : new Error(String(err)));
-      if (delay === null) return;
+      if (delay === null) {
+        // A gap sync given up stays given up (resuming would retry it without backoff).
+        if (source === "connect") this.resumeGaps(cursors);
+        return;
+      }
       if (source === "connect")
         this.retrySync("", delay, ws, () => this.backgroundSync("connect", this.sequencer.cursors(), all, failures + 1));
       else for (const { conversationId } of cursors) this.retryGap(conversationId, delay, ws, failures + 1);
@@ -848,7 +873,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     this.retrySync(conversationId, delay, ws, () => {
       if (!this.sequencer.hasGap(conversationId)) return;
       // A sync already covers it: wait for that one instead of asking twice (it may fail too).
-      if (this.syncing.has(conversationId)) this.retryGap(conversationId, delay, ws, failures);
+      if (this.owed.has(conversationId)) this.retryGap(conversationId, delay, ws, failures);
       else this.backgroundSync("gap", [{ conversationId, afterSeq: this.sequencer.cursor(conversationId) }], false, failures);
     });
   }
@@ -865,29 +890,47 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
   }
 
   private async runSync(source: SyncDoneEvent["source"], cursors: SyncCursor[], all: boolean, limit: number, failures = 0): Promise<void> {
-    // A final page may release held messages only if the request started at or below our cursor;
-    // a caller asking from further ahead did not get what lies between.
-    const ahead = new Set<string>();
-    for (const c of cursors) if (c.afterSeq > this.sequencer.cursor(c.conversationId)) ahead.add(c.conversationId);
-    const covered = cursors.map((c) => c.conversationId);
-    for (const c of covered) this.syncing.set(c, (this.syncing.get(c) ?? 0) + 1);
-    const finals: SyncDone[] = [];
-    const refused: SyncDone[] = [];
+    const run: SyncRun = { ahead: new Set(), owing: new Set(), finals: [], refused: [] };
+    for (const { conversationId: c, afterSeq } of cursors) {
+      // A final page may release held messages only if the request started at or below our
+      // cursor; a caller asking from further ahead did not get what lies between.
+      if (afterSeq > this.sequencer.cursor(c)) run.ahead.add(c);
+      else if (!run.owing.has(c)) {
+        run.owing.add(c);
+        this.owed.set(c, (this.owed.get(c) ?? 0) + 1);
+      }
+    }
     try {
       const chunks = this.syncChunks(cursors);
       for (let i = 0; i < chunks.length; i += 1) {
         // all_conversations on the last chunk only: it adds what no chunk names.
-        await this.syncPages(chunks[i]!, all && i === chunks.length - 1, limit, ahead, finals, refused);
+        await this.syncPages(chunks[i]!, all && i === chunks.length - 1, limit, run);
       }
     } finally {
-      for (const c of covered) {
-        const n = (this.syncing.get(c) ?? 1) - 1;
-        if (n <= 0) this.syncing.delete(c);
-        else this.syncing.set(c, n);
-      }
+      for (const c of run.owing) this.paid(c, run);
     }
-    for (const d of refused) this.retryRefused(d, failures);
-    this.emit("sync_done", { source, conversations: finals });
+    for (const d of run.refused) this.retryRefused(d, failures);
+    this.emit("sync_done", { source, conversations: run.finals });
+    this.resumeGaps(cursors);
+  }
+
+  /** A run's final page for `c` came (or the run ended): holes there no longer wait for it. */
+  private paid(c: string, run: SyncRun): void {
+    if (!run.owing.delete(c)) return;
+    const n = (this.owed.get(c) ?? 1) - 1;
+    if (n <= 0) this.owed.delete(c);
+    else this.owed.set(c, n);
+  }
+
+  /**
+   * After a sync: a hole that opened while it covered the conversation was left to it, but its
+   * final page may have come first, or started ahead of the hole, or never came (the sync failed).
+   * Such a hole gets the usual handling unless something else already takes care of it.
+   */
+  private resumeGaps(cursors: SyncCursor[]): void {
+    if (this._state !== "open") return;
+    for (const { conversationId: c } of cursors)
+      if (this.sequencer.hasGap(c) && !this.gapWaits.has(c) && !this.syncRetries.has(c)) this.onGap(c);
   }
 
   /** A conversation the server refused within a sync: retried like a failed gap sync, or reported. */
@@ -928,14 +971,7 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
     return chunks;
   }
 
-  private async syncPages(
-    cursors: SyncCursor[],
-    all: boolean,
-    limit: number,
-    ahead: Set<string>,
-    finals: SyncDone[],
-    refused: SyncDone[],
-  ): Promise<void> {
+  private async syncPages(cursors: SyncCursor[], all: boolean, limit: number, run: SyncRun): Promise<void> {
     let page = cursors;
     let first = true;
     /** Consecutive pages per conversation that said has_more but moved nothing. */
@@ -948,9 +984,10 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
       for (const d of done) {
         if (d.error !== ErrorCode.ERROR_CODE_UNSPECIFIED) {
           // Refused on its own (the rest of the request was answered): no longer readable, or try later.
-          finals.push(d);
+          run.finals.push(d);
+          this.paid(d.conversationId, run);
           if (d.error === ErrorCode.FORBIDDEN || d.error === ErrorCode.NOT_FOUND) this.forget(d.conversationId);
-          else refused.push(d);
+          else run.refused.push(d);
           continue;
         }
         // oldest_seq past up_to_seq + 1: the server no longer holds what lies between (an older
@@ -958,8 +995,9 @@ export class SwitchboardClient extends Emitter<ClientEvents> {
         const from = d.hasMore && d.oldestSeq > d.upToSeq + 1 ? d.oldestSeq - 1 : d.upToSeq;
         if (d.hasMore && !this.stalled(d, from, asked, stalls)) next.push({ conversationId: d.conversationId, afterSeq: from });
         else {
-          finals.push(d);
-          if (!ahead.has(d.conversationId)) this.settleGap(d.conversationId, d.upToSeq);
+          run.finals.push(d);
+          this.paid(d.conversationId, run);
+          if (!run.ahead.has(d.conversationId)) this.settleGap(d.conversationId, d.upToSeq);
         }
       }
       page = next;

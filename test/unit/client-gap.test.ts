@@ -7,6 +7,7 @@ import type { Timer, TimerWheel } from "../../src/client/timers.js";
 import type { Message, WebSocketCtor, WebSocketLike } from "../../src/client/types.js";
 import { ServerError } from "../../src/client/errors.js";
 import { decodeClientFrame, encodeServerFrame, ErrorCode, type ClientFrame, type IServerFrame } from "../../src/protocol/proto.js";
+import { fakeClient, flush, welcome } from "../helpers/fake-client.js";
 
 const DM = "dm:alice:bob";
 
@@ -294,5 +295,75 @@ describe("client typing", () => {
     for (let i = 0; i < 5; i++) c.typing(DM);
     c.typing("g:team");
     expect(typings()).toEqual([DM, "g:team"]);
+  });
+});
+
+// A hole that opens while a sync covers its conversation is left to that sync's final page, but
+// only while that page is still owed and would settle the hole; otherwise it is handled as usual.
+describe("client holes that open while a sync covers the conversation", () => {
+  const A = "dm:alice:bob";
+  const B = "g:team";
+
+  it("after the conversation's final page of a still-running connect sync: the hole is synced", async () => {
+    const r = await fakeClient({ syncOnConnect: true });
+    const { ws, timers, msg, seqs } = r;
+    const s0 = ws.syncs()[0]!;
+    ws.push(msg(A, 1, s0.reqId));
+    ws.push(msg(B, 1, s0.reqId));
+    ws.push({ reqId: s0.reqId, syncDone: { conversationId: A, upToSeq: 1, lastSeq: 1 } });
+    ws.push({ reqId: s0.reqId, syncDone: { conversationId: B, upToSeq: 1, lastSeq: 1 } });
+    ws.push({ reqId: s0.reqId, syncDone: { conversationId: "" } });
+    await flush();
+    // Reconnect: the connect sync names A and B; A is complete on page 1, B has more.
+    ws.drop();
+    timers.fireAll(); // the reconnect delay
+    const ws2 = await welcome();
+    await flush();
+    const s1 = ws2.syncs()[0]!;
+    ws2.push(msg(B, 2, s1.reqId));
+    ws2.push({ reqId: s1.reqId, syncDone: { conversationId: A, upToSeq: 1, lastSeq: 1 } });
+    ws2.push({ reqId: s1.reqId, syncDone: { conversationId: B, upToSeq: 2, hasMore: true, lastSeq: 500 } });
+    ws2.push({ reqId: s1.reqId, syncDone: { conversationId: "" } });
+    await flush();
+    expect(ws2.syncCursors()).toEqual([
+      [
+        [A, 1],
+        [B, 1],
+      ],
+      [[B, 2]],
+    ]);
+    ws2.push(msg(A, 3)); // 2's push was lost; the sync that covered A is past A
+    expect(seqs(A)).toEqual([1]);
+    expect(timers.fire((d) => d === GAP_WAIT_MS)).toBe(1);
+    expect(ws2.syncCursors()[2]).toEqual([[A, 1]]);
+  });
+
+  it("after a sync() asked from ahead of the cursor: the hole it leaves is synced", async () => {
+    const { c, ws, timers, msg, seqs } = await fakeClient();
+    ws.push(msg(A, 1));
+    const done = c.sync([{ conversationId: A, afterSeq: 5 }]);
+    const s = ws.syncs()[0]!;
+    ws.push(msg(A, 6, s.reqId));
+    ws.push(msg(A, 7, s.reqId));
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: A, upToSeq: 7, lastSeq: 7 } });
+    ws.push({ reqId: s.reqId, syncDone: { conversationId: "" } });
+    await done;
+    expect(seqs(A)).toEqual([1]); // 6 and 7 wait behind 2..5
+    expect(timers.fire((d) => d === GAP_WAIT_MS)).toBe(1);
+    expect(ws.syncCursors()[1]).toEqual([[A, 1]]);
+  });
+
+  it("while a sync() that then fails covers the conversation: the hole is synced once it failed", async () => {
+    const { c, ws, timers, msg, seqs } = await fakeClient();
+    ws.push(msg(A, 1));
+    const done = c.sync([{ conversationId: A, afterSeq: 1 }]).catch((e: unknown) => e);
+    const s = ws.syncs()[0]!;
+    ws.push(msg(A, 3)); // left to the sync's final page
+    expect(timers.fire((d) => d === GAP_WAIT_MS)).toBe(0);
+    ws.push({ reqId: s.reqId, error: { code: ErrorCode.UNAVAILABLE, message: "backend down", retryable: true } });
+    expect(await done).toBeInstanceOf(ServerError);
+    expect(seqs(A)).toEqual([1]);
+    expect(timers.fire((d) => d === GAP_WAIT_MS)).toBe(1);
+    expect(ws.syncCursors()[1]).toEqual([[A, 1]]);
   });
 });

@@ -65,6 +65,8 @@ interface Routed {
 }
 
 const MAX_PRESENCE_QUERY = 500;
+/** How long goaway frames go out ahead of the first wave of closes (bounded by the drain deadline). */
+const GOAWAY_HEAD_START_MS = 250;
 /** Backoff between fan-out attempts of a stored message (see fanoutStored). */
 const FANOUT_RETRY_MS = [50, 250, 1000, 4000];
 const MAX_SYNC_CONVERSATIONS = 1000;
@@ -1028,6 +1030,10 @@ export class GatewayNode {
     }
     const waves = Math.max(1, Math.min(10, Math.ceil(sessions.length / 1000)));
     const per = Math.ceil(sessions.length / waves);
+    // The goaway gets a head start on the close: uWS drops an ended socket at its next 4-second
+    // tick (0-4 s), and a socket closed with the client's unread sends in it is reset, which can
+    // cost a proxy the frames it had not read yet. The e2e drain test lost a goaway that way.
+    if (sessions.length > 0) await new Promise((r) => setTimeout(r, Math.min(GOAWAY_HEAD_START_MS, deadlineMs / (waves + 1))));
     for (let w = 0; w < waves; w++) {
       for (const s of sessions.slice(w * per, (w + 1) * per)) this.close(s, CloseCode.GOING_AWAY);
       if (w < waves - 1) await new Promise((r) => setTimeout(r, deadlineMs / waves));

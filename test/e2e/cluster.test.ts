@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { SwitchboardClient, type Message, type SendAck, type WebSocketCtor } from "../../src/client/index.js";
 import { startCluster, type Cluster } from "../../src/main/cluster.js";
 import { formatMysqlUrl, parseMysqlUrl } from "../../src/persistence/mysql-url.js";
@@ -30,6 +30,8 @@ interface Peer {
   /** node_id of every welcome, in order. */
   nodes: string[];
   goaways: number;
+  /** Close code and reason of every connection that ended (for failure output). */
+  closes: string[];
   errors: Error[];
 }
 
@@ -71,6 +73,17 @@ afterAll(async () => {
   expect(stopped?.exits.filter((e) => e.code !== 0)).toEqual([]);
 }, 90_000);
 
+beforeEach(() => {
+  // The processes' logs and each peer's view explain most failures (a drain that lost a frame).
+  onTestFailed(() => {
+    console.error(childOutput.join("\n"));
+    for (const p of peers)
+      console.error(
+        `${p.user}: state ${p.client.state}, nodes ${p.nodes.join(" > ")}, goaways ${p.goaways}, closes ${p.closes.join("; ")}, errors ${p.errors.map((e) => e.message).join("; ")}`,
+      );
+  });
+});
+
 async function connectPeer(user: string): Promise<Peer> {
   const client = new SwitchboardClient({
     url: cluster.lbUrl,
@@ -79,7 +92,7 @@ async function connectPeer(user: string): Promise<Peer> {
     reconnect: { minDelayMs: 50, maxDelayMs: 500 },
     resendAfterMs: 2000,
   });
-  const peer: Peer = { user, client, received: new Map(), duplicates: 0, nodes: [], goaways: 0, errors: [] };
+  const peer: Peer = { user, client, received: new Map(), duplicates: 0, nodes: [], goaways: 0, closes: [], errors: [] };
   client.on("message", (m: Message) => {
     let seqs = peer.received.get(m.conversationId);
     if (seqs === undefined) peer.received.set(m.conversationId, (seqs = new Set()));
@@ -88,6 +101,7 @@ async function connectPeer(user: string): Promise<Peer> {
   });
   client.on("open", (w) => peer.nodes.push(w.nodeId));
   client.on("goaway", () => (peer.goaways += 1));
+  client.on("close", (c) => peer.closes.push(`${c.code} ${c.reason}`));
   client.on("error", (e) => peer.errors.push(e));
   await client.connect();
   peers.push(peer);

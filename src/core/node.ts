@@ -65,6 +65,9 @@ interface Routed {
 }
 
 const MAX_PRESENCE_QUERY = 500;
+/** Failed appends remembered for their retry's fan-out (see GatewayNode.unsure); oldest dropped past it. */
+const UNSURE_MAX = 10_000;
+const unsureKey = (input: PublishInput): string => `${input.senderId}\u0000${input.clientMsgId}`;
 /** How long goaway frames go out ahead of the first wave of closes (bounded by the drain deadline). */
 const GOAWAY_HEAD_START_MS = 250;
 /** Backoff between fan-out attempts of a stored message (see fanoutStored). */
@@ -113,6 +116,8 @@ export class GatewayNode {
   readonly registry = new SessionRegistry();
   /** Fan-outs of acked messages in progress (they never reject: see fanoutStored). */
   private readonly fanouts = new Set<Promise<void>>();
+  /** Sends whose append failed without saying whether it stored them (sender, client_msg_id). */
+  private readonly unsure = new Set<string>();
   readonly keepalive: Keepalive;
   private readonly limits: BufferLimits;
   private readonly sendLimiter: KeyedRateLimiter;
@@ -384,16 +389,26 @@ export class GatewayNode {
     const sender = input.system ? null : input.senderId;
     // A DM's members come from its id: no await (and no microtask) on the hot path.
     const members = conv.kind === "dm" ? dmMembers(conv, sender) : await this.membersFor(conv, sender);
-    const result = await this.engine.store.append({
-      conversationId: conv.id,
-      senderId: input.senderId,
-      senderDevice: input.senderDevice,
-      clientMsgId: input.clientMsgId,
-      body: input.body,
-      contentType: input.contentType,
-      memberIds: conv.kind === "dm" ? conv.users : [],
-      locate: members,
-    });
+    let result: AppendResult;
+    try {
+      result = await this.engine.store.append({
+        conversationId: conv.id,
+        senderId: input.senderId,
+        senderDevice: input.senderDevice,
+        clientMsgId: input.clientMsgId,
+        body: input.body,
+        contentType: input.contentType,
+        memberIds: conv.kind === "dm" ? conv.users : [],
+        locate: members,
+      });
+    } catch (err) {
+      // A memory append cannot be stored and then fail; a Redis one can (its reply lost).
+      if (this.engine.kind !== "memory") this.noteUnsure(input);
+      throw err;
+    }
+    // The retry of a send whose append failed after all may find it stored: nobody acked it nor
+    // fanned it out, so it is a first acceptance, not a silent duplicate.
+    if (this.unsure.size > 0 && this.unsure.delete(unsureKey(input)) && result.duplicate) result = { ...result, duplicate: false };
     acked?.(result);
     if (result.duplicate) {
       this.metrics.duplicates.inc();
@@ -417,6 +432,15 @@ export class GatewayNode {
     await fanout;
     this.fanouts.delete(fanout);
     return result;
+  }
+
+  private noteUnsure(input: PublishInput): void {
+    if (this.unsure.size >= UNSURE_MAX) {
+      const oldest = this.unsure.values().next().value;
+      if (oldest !== undefined) this.unsure.delete(oldest);
+      this.metrics.unsureSendsDropped.inc();
+    }
+    this.unsure.add(unsureKey(input));
   }
 
   /** Waits (bounded) for fan-outs still retrying, so a drain does not close the engine under them. */

@@ -362,6 +362,11 @@ export class Metrics {
     help: "Acks of an unnamed device not remembered: its session already holds SESSION_CURSORS_MAX conversations' cursors",
     registers: [this.registry],
   });
+  readonly unsureSendsDropped = new Counter({
+    name: "sb_unsure_sends_dropped_total",
+    help: "Failed appends forgotten before their retry (10,000 remembered): such a retry, if stored after all, is not fanned out",
+    registers: [this.registry],
+  });
   readonly protocolViolations = new Counter({
     name: "sb_protocol_violations_total",
     help: "Malformed or oversized frames",

@@ -6,6 +6,7 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { SwitchboardClient } from "../../src/client/index.js";
+import { ErrorCode, SwitchboardError } from "../../src/protocol/codes.js";
 import { deleteKeys, REDIS_URL, uniquePrefix } from "../contract/redis-fixtures.js";
 import { inbox } from "../helpers/clients.js";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.js";
@@ -77,4 +78,30 @@ it("delivers to local recipients once while the route to another node fails, and
   const ack2 = await alice.send("dm:ld-alice:ld-bob", "after");
   await waitFor(() => got.length >= 2, { timeoutMs: 5_000, what: "the next message" });
   expect(got.map((m) => m.seq)).toEqual([ack2.seq - 1, ack2.seq]);
+});
+
+it("fans out the retry of a send whose append was stored but answered with an error (a lost reply)", async () => {
+  const [carol, dave] = [await connect("ld-carol"), await connect("ld-dave")];
+  const got = inbox(dave);
+  const store = gw.engine.store;
+  const realAppend = store.append.bind(store);
+  let failed = 0;
+  store.append = async (input) => {
+    const result = await realAppend(input);
+    if (failed > 0) return result;
+    failed += 1;
+    // Stored in Redis, but the node never learns it: what a command timeout or a dropped
+    // connection does to the reply.
+    throw new SwitchboardError(ErrorCode.UNAVAILABLE, "append reply lost (test)");
+  };
+  try {
+    // The client retries the refused send; the store answers it as a duplicate of the first.
+    const ack = await carol.send("dm:ld-carol:ld-dave", "stored, reply lost");
+    expect(failed).toBe(1);
+    expect(ack.duplicate).toBe(false);
+    await waitFor(() => got.length === 1, { timeoutMs: 5_000, what: "dave gets the message live" });
+    expect(got[0]!.seq).toBe(ack.seq);
+  } finally {
+    store.append = realAppend;
+  }
 });

@@ -46,13 +46,17 @@ export class FakeSocket implements WebSocketLike {
 /** Timers that fire only when the test says so. */
 export class ManualTimers {
   readonly pending = new Set<{ delayMs: number; fn: () => void }>();
+  /** The delay of every timer ever scheduled, in order. */
+  readonly scheduled: number[] = [];
   schedule(delayMs: number, fn: () => void): Timer {
+    this.scheduled.push(delayMs);
     const e = { delayMs, fn };
     this.pending.add(e);
     return { cancel: () => this.pending.delete(e) };
   }
-  /** Fires the pending timers whose delay matches; returns how many ran. */
-  fire(pred: (delayMs: number) => boolean): number {
+  /** Fires the pending timers whose delay matches (a delay, or a predicate); returns how many ran. */
+  fire(which: number | ((delayMs: number) => boolean)): number {
+    const pred = typeof which === "number" ? (d: number) => d === which : which;
     let n = 0;
     for (const e of [...this.pending]) {
       if (!pred(e.delayMs) || !this.pending.delete(e)) continue;

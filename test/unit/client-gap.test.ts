@@ -3,58 +3,13 @@
 // arrive after a later one (that hole waits gapWaitMs for it). Only a hole still open then syncs.
 import { describe, expect, it } from "vitest";
 import { SwitchboardClient } from "../../src/client/client.js";
-import type { Timer, TimerWheel } from "../../src/client/timers.js";
-import type { Message, WebSocketCtor, WebSocketLike } from "../../src/client/types.js";
+import type { TimerWheel } from "../../src/client/timers.js";
+import type { Message, WebSocketCtor } from "../../src/client/types.js";
 import { ServerError } from "../../src/client/errors.js";
-import { decodeClientFrame, encodeServerFrame, ErrorCode, type ClientFrame, type IServerFrame } from "../../src/protocol/proto.js";
-import { fakeClient, flush, welcome } from "../helpers/fake-client.js";
+import { ErrorCode, type ClientFrame, type IServerFrame } from "../../src/protocol/proto.js";
+import { fakeClient, FakeSocket, flush, ManualTimers, welcome } from "../helpers/fake-client.js";
 
 const DM = "dm:alice:bob";
-
-class FakeSocket implements WebSocketLike {
-  static last: FakeSocket | null = null;
-  binaryType = "";
-  readyState = 1;
-  bufferedAmount = 0;
-  protocol = "bearer";
-  onopen: ((ev: never) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: ((ev: never) => void) | null = null;
-  readonly sent: ClientFrame[] = [];
-  constructor() {
-    FakeSocket.last = this;
-  }
-  send(data: Uint8Array): void {
-    this.sent.push(decodeClientFrame(data));
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  push(frame: IServerFrame): void {
-    this.onmessage?.({ data: encodeServerFrame(frame) });
-  }
-}
-
-/** Timers that fire only when the test says so. */
-class ManualTimers {
-  readonly pending = new Set<{ delayMs: number; fn: () => void }>();
-  /** The delay of every timer ever scheduled, in order. */
-  readonly scheduled: number[] = [];
-  schedule(delayMs: number, fn: () => void): Timer {
-    this.scheduled.push(delayMs);
-    const e = { delayMs, fn };
-    this.pending.add(e);
-    return { cancel: () => this.pending.delete(e) };
-  }
-  /** Fires every pending timer with the given delay. */
-  fire(delayMs: number): void {
-    for (const e of [...this.pending]) {
-      if (e.delayMs !== delayMs || !this.pending.delete(e)) continue;
-      e.fn();
-    }
-  }
-}
 
 // Below the sync retries' 250 ms floor: fire(GAP_WAIT_MS) never fires a retry.
 const GAP_WAIT_MS = 240;

@@ -63,10 +63,13 @@ export class TokenVerifier {
     } catch (err) {
       throw classify(err);
     }
-    const userId = payload.sub ?? "";
-    if (!isValidUserId(userId)) throw new AuthError("bad_subject", "token sub must match [A-Za-z0-9_.@-]{1,64}");
+    // jose does not check sub's type: a number would pass the id pattern as text but stay a number.
+    const userId: unknown = payload.sub;
+    if (typeof userId !== "string" || !isValidUserId(userId))
+      throw new AuthError("bad_subject", "token sub must be a string matching [A-Za-z0-9_.@-]{1,64}");
     const device = typeof payload["device"] === "string" ? payload["device"] : null;
-    return { userId, deviceId: device, expSec: payload.exp ?? 0 };
+    // A NumericDate may be fractional; the keepalive files expiries by whole second.
+    return { userId, deviceId: device, expSec: Math.floor(payload.exp ?? 0) };
   }
 }
 

@@ -152,7 +152,10 @@ export class GatewayServer {
   private upgrade(res: UWS.HttpResponse, req: UWS.HttpRequest, context: UWS.us_socket_context_t): void {
     // Everything from req must be copied now: it is invalid after the first await.
     const opts = this.opts;
-    const forwarded = opts.trustProxy ? (req.getHeader("x-forwarded-for").split(",")[0]?.trim() ?? "") : "";
+    // The last X-Forwarded-For entry is the one the trusted proxy added; those before it are
+    // whatever the client sent (nginx's $proxy_add_x_forwarded_for appends), so a client could
+    // pick its own address past the per-IP limits, or use up another's.
+    const forwarded = opts.trustProxy ? lastForwarded(req.getHeader("x-forwarded-for")) : "";
     const ip = forwarded !== "" ? forwarded : remoteAddress(res);
     // Origin only matters with an allowlist: no header copy per upgrade otherwise.
     const rejection = this.admit(ip, opts.originAllowlist.length > 0 ? req.getHeader("origin") : "");
@@ -347,6 +350,11 @@ export function extractToken(authorization: string, secProtocol: string, queryTo
     return { token: secProtocol.slice(comma + 1, next < 0 ? secProtocol.length : next).trim(), protocol: "bearer" };
   }
   return { token: queryToken, protocol: "" };
+}
+
+/** The entry the nearest proxy appended to X-Forwarded-For ("" when there is none). */
+export function lastForwarded(header: string): string {
+  return header.slice(header.lastIndexOf(",") + 1).trim();
 }
 
 /** The peer address as text, through one shared decoder (no Buffer view per upgrade). */

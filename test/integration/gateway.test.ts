@@ -177,6 +177,40 @@ describe("auth at the upgrade", () => {
   });
 });
 
+describe("auth details", () => {
+  const sign = (g: TestGateway, claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(g.config.JWT_SECRET!));
+
+  it("expires a token whose exp is fractional (a valid NumericDate) with TOKEN_EXPIRED", async () => {
+    const g = await start();
+    const token = await sign(g, { sub: "frac", exp: Date.now() / 1000 + 1.5 });
+    const c = await RawConnection.open(g.url, { headers: { authorization: `Bearer ${token}` } });
+    conns.push(c);
+    const { code } = await waitFor(() => (c.closeCode === null ? null : { code: c.closeCode }), { timeoutMs: 5000, what: "expiry close" });
+    expect(code).toBe(CloseCode.TOKEN_EXPIRED);
+  });
+
+  it("refuses a token whose sub is not a string (401 bad_subject)", async () => {
+    const g = await start();
+    const token = await sign(g, { sub: 42, exp: Math.floor(Date.now() / 1000) + 600 });
+    const r = await refused(RawConnection.open(g.url, { headers: { authorization: `Bearer ${token}` } }));
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body).reason).toBe("bad_subject");
+  });
+
+  it("behind a proxy (TRUST_PROXY) counts the address the proxy appended to X-Forwarded-For, not one the client wrote", async () => {
+    const g = await start({ TRUST_PROXY: "true", IP_MAX_CONNECTIONS: "1" });
+    const open = async (user: string, xff: string) =>
+      RawConnection.open(g.url, { headers: { authorization: `Bearer ${await g.token(user)}`, "x-forwarded-for": xff } });
+    // nginx appends the address it saw to whatever the client sent.
+    conns.push(await open("xa", "10.9.9.1, 203.0.113.9"));
+    expect((await refused(open("xa", "10.9.9.2, 203.0.113.9"))).status).toBe(429);
+    // Nor can a client use up another address's slots by naming it.
+    conns.push(await open("xb", "192.0.2.10, 198.51.100.66"));
+    conns.push(await open("xc", "192.0.2.10"));
+  });
+});
+
 describe("inbound limits and malformed input", () => {
   it("answers a malformed protobuf frame with BAD_FRAME and closes after repeated abuse", async () => {
     const g = await start({ MAX_VIOLATIONS: "3" });

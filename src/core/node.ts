@@ -583,10 +583,17 @@ export class GatewayNode {
       }
       if (session.closed || session.socket === null) return;
       let upTo = after;
-      session.socket.cork(() => {
+      const sock = session.socket;
+      sock.cork(() => {
         for (const m of res.messages) {
           this.reply(session, reqId, { message: toWireMessage(m) });
           upTo = m.seq;
+          // Within a page too: 100 large messages can pass the hard limit, and the client would be
+          // closed as a slow consumer for the page it asked for, again on every reconnect.
+          if (sock.getBufferedAmount() > this.limits.soft) {
+            stopped = true;
+            break;
+          }
         }
         // Nothing held between the cursor and oldest_seq (trimmed or expired history): those seqs
         // are gone, so the page covers them; answering up_to_seq = after_seq with has_more would

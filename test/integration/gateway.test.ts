@@ -328,6 +328,38 @@ describe("inbound limits and malformed input", () => {
 });
 
 describe("sync", () => {
+  it("stops a page of large messages at the soft limit with has_more, instead of closing the reader as a slow consumer", async () => {
+    const g = await start({ SOFT_BUFFER_BYTES: "65536", HARD_BUFFER_BYTES: "1048576" });
+    // A default page (100) of 60 KB messages is 6 MB: far past the hard limit if written whole.
+    for (let i = 0; i < 100; i++)
+      await g.node.publish({
+        senderId: "alice",
+        senderDevice: "phone",
+        system: false,
+        conversationId: "dm:alice:bob",
+        body: body(60_000),
+        contentType: "",
+        clientMsgId: `big${i}`,
+        excludeSession: "",
+      });
+    const bob = await connect(g, "bob");
+    bob.pauseReading();
+    bob.send({ reqId: 5, sync: { cursors: [{ conversationId: "dm:alice:bob", afterSeq: 0 }] } });
+    // The node took the request while bob was not reading: the page meets a full socket.
+    await waitFor(async () => (await metric(g, "sb_sync_requests_total")) === 1, { what: "the sync request handled" });
+    bob.resumeReading();
+    const done = await bob.next(
+      (f) => f.body === "syncDone" && f.reqId === 5 && f.syncDone?.conversationId === "dm:alice:bob",
+      10_000,
+      "sync_done",
+    );
+    const got = bob.frames.filter((f) => f.body === "message").map((f) => f.message!.seq);
+    expect(done.syncDone).toMatchObject({ hasMore: true, upToSeq: got.length });
+    expect(got).toEqual(Array.from({ length: got.length }, (_, i) => i + 1));
+    expect(got.length).toBeLessThan(100);
+    expect(bob.closeCode).toBeNull();
+  });
+
   it("answers a conversation whose history after the cursor is all gone with up_to_seq = last_seq and no has_more", async () => {
     // 1 MiB of memory history: 24 frames of 60 KB elsewhere evict the DM entirely.
     const g = await start({ MEMORY_HISTORY_MAX_BYTES: String(1024 * 1024), SEND_BURST: "1000" });

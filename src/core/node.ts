@@ -825,7 +825,8 @@ export class GatewayNode {
     }
     this.metrics.envelopesIn.labels(EnvelopeKind[env.kind] ?? "").inc();
     const sentAtMs = env.kind === EnvelopeKind.ENVELOPE_KIND_MESSAGE ? frameSentAtMs(env.frame) : 0;
-    this.receive(env.userIds, {
+    // Guarded like local delivery: a throw here would land in the Redis subscriber's callback.
+    this.receiveLocally(env.userIds, {
       frame: env.frame,
       kind: env.kind,
       conversationId: env.conversationId,

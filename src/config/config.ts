@@ -84,11 +84,14 @@ const fields = z.object({
   /** Memory engine: all history held, in bytes (estimated); the least recently active conversations lose their oldest messages first. */
   MEMORY_HISTORY_MAX_BYTES: int(512 * 1024 * 1024, 1024 * 1024),
   DEDUPE_TTL_MS: int(24 * 3600 * 1000, 1000),
+  /** Redis engine: a device's acked cursors expire this long after its last ack (0: never). */
+  CURSOR_TTL_MS: int(90 * 24 * 3600 * 1000, 0),
   /**
    * Memory engine: client_msg_ids remembered at most (oldest forgotten first, before the TTL);
    * about 120 B each once used. The upper bound keeps DedupeIndex's typed arrays within V8's limits.
    */
   MEMORY_DEDUPE_MAX: int(1_000_000, 1_000, 50_000_000),
+  MEMORY_DEVICE_CURSORS_MAX: int(100_000, 100),
 
   // Persistence (MYSQL_URL set): batcher -> BullMQ -> persister -> MySQL.
   /** A batch is enqueued at this many messages or BATCH_MAX_MS after its first, whichever first

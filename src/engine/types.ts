@@ -127,6 +127,10 @@ export interface HistorySnapshot {
   dedupeKeys: number;
   dedupeEvicted: number;
   dedupeLimit: number;
+  /** Devices whose acked cursors are held, forgotten because the bound was full, and the bound. */
+  deviceCursors: number;
+  deviceCursorsEvicted: number;
+  deviceCursorsLimit: number;
 }
 
 /** Optional: engines that hold bounded history say how much (for the history metric). */

@@ -137,6 +137,7 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
       historyMaxBytes: config.MEMORY_HISTORY_MAX_BYTES,
       dedupeTtlMs: config.DEDUPE_TTL_MS,
       dedupeMaxEntries: config.MEMORY_DEDUPE_MAX,
+      deviceCursorsMax: config.MEMORY_DEVICE_CURSORS_MAX,
     });
   }
   const redis = RedisEngine.fromUrl(config.REDIS_URL, {
@@ -144,6 +145,7 @@ async function defaultEngine(nodeId: string, config: Config, log: Logger, metric
     prefix: config.REDIS_PREFIX,
     historyMaxPerConversation: config.REDIS_HISTORY_MAX,
     historyMaxAgeMs: config.REDIS_HISTORY_MAX_AGE_MS,
+    cursorTtlMs: config.CURSOR_TTL_MS,
     dedupeTtlMs: config.DEDUPE_TTL_MS,
     presenceTtlMs: config.PRESENCE_TTL_MS,
     // ACK_MODE=store acks on the append alone: the append must queue the message for MySQL itself.

@@ -421,6 +421,17 @@ export class Metrics {
     "dedupeEvicted",
   );
   readonly dedupeLimit = this.historyGauge("sb_memory_dedupe_limit", "MEMORY_DEDUPE_MAX", "dedupeLimit");
+  readonly deviceCursorSets = this.historyGauge(
+    "sb_memory_device_cursors",
+    "Devices whose acked cursors the memory engine keeps",
+    "deviceCursors",
+  );
+  readonly deviceCursorsEvicted = this.historyGauge(
+    "sb_memory_device_cursors_evicted",
+    "Devices whose cursors the memory engine forgot because MEMORY_DEVICE_CURSORS_MAX was reached",
+    "deviceCursorsEvicted",
+  );
+  readonly deviceCursorsLimit = this.historyGauge("sb_memory_device_cursors_limit", "MEMORY_DEVICE_CURSORS_MAX", "deviceCursorsLimit");
   readonly overloadShed = new Counter({
     name: "sb_overload_shed_total",
     help: "Sends refused with OVERLOADED because the event loop lagged past OVERLOAD_LAG_MS",

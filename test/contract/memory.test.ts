@@ -101,3 +101,26 @@ describe("memory engine: MEMORY_HISTORY_MAX_BYTES", () => {
     await e.close();
   });
 });
+
+describe("memory engine: MEMORY_DEVICE_CURSORS_MAX", () => {
+  it("forgets the cursors of the device that acked least recently once the bound is full, and counts it", async () => {
+    const e = new MemoryEngine({ nodeId: "n", historyPerConversation: 10, dedupeTtlMs: 3_600_000, deviceCursorsMax: 3 });
+    const conv = "dm:ann:ben";
+    await e.store.append({
+      conversationId: conv,
+      senderId: "ann",
+      senderDevice: "phone",
+      clientMsgId: "c1",
+      body: new Uint8Array(8),
+      contentType: "t",
+      memberIds: ["ann", "ben"],
+    });
+    for (const device of ["d1", "d2", "d3"]) expect(await e.store.setCursor("ann", device, conv, 1)).toBe(1);
+    // d1 acks again: now d2 is the one that acked least recently.
+    await e.store.setCursor("ann", "d1", conv, 1);
+    await e.store.setCursor("ann", "d4", conv, 1);
+    expect((await e.store.cursors("ann", "d2")).size).toBe(0);
+    for (const device of ["d1", "d3", "d4"]) expect((await e.store.cursors("ann", device)).get(conv)).toBe(1);
+    expect(e.store.historyStats()).toMatchObject({ deviceCursors: 3, deviceCursorsEvicted: 1, deviceCursorsLimit: 3 });
+  });
+});

@@ -208,6 +208,22 @@ describe("redis engine: history and dedupe", () => {
   });
 });
 
+describe("redis engine: device cursors", () => {
+  it("expire CURSOR_TTL_MS after the device's last ack, so made-up device ids do not pile up", async () => {
+    const e = await engine({ cursorTtlMs: 60_000 });
+    const conv = `dm:${uniqueId("a")}:${uniqueId("b")}`;
+    await e.store.append(message(conv, "a", uniqueId("m")));
+    expect(await e.store.setCursor("a", "tab-1", conv, 1)).toBe(1);
+    const ttl = await inspector.pttl(e.keys.cursors("a", "tab-1"));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    // 0 keeps them for good.
+    const keep = await engine({ cursorTtlMs: 0 });
+    expect(await keep.store.setCursor("a", "tab-2", conv, 1)).toBe(1);
+    expect(await inspector.pttl(keep.keys.cursors("a", "tab-2"))).toBe(-1);
+  });
+});
+
 describe("redis engine: presence route table", () => {
   it("stops routing to a crashed node within the heartbeat TTL and cleans its entries", async () => {
     const a = await engine();

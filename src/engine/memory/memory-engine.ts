@@ -35,6 +35,9 @@ export interface MemoryEngineOptions {
   dedupeTtlMs: number;
   /** Keys remembered at most; past it the oldest are forgotten before their TTL. */
   dedupeMaxEntries?: number;
+  /** Devices whose acked cursors are kept at most; past it the one that acked least recently
+   * is forgotten (it syncs from its client's own cursors, or from the start). Default 100,000. */
+  deviceCursorsMax?: number;
   now?: () => number;
 }
 
@@ -43,6 +46,8 @@ export interface MemoryEngineOptions {
  * (bench/history-gc.ts measures the RSS per held message).
  */
 const RECORD_OVERHEAD_BYTES = 128;
+
+const MEMORY_DEVICE_CURSORS_MAX_DEFAULT = 100_000;
 
 /**
  * What a conversation holding messages costs besides them: its objects, its index and its slab's
@@ -85,7 +90,9 @@ class MemoryStore implements MessageStore, HistoryStats {
   /** By sender and client message id: the message's conversation, seq and id. */
   private readonly dedupe: DedupeIndex;
   private readonly userConversations = new Map<string, Set<string>>();
+  /** (user, device) -> cursors, least recently acked first (a write moves it to the end). */
   private readonly deviceCursors = new Map<string, Map<string, number>>();
+  private deviceCursorsEvicted = 0;
   private readonly ids = new IdGenerator();
   private held = 0;
   private heldBytes = 0;
@@ -173,10 +180,17 @@ class MemoryStore implements MessageStore, HistoryStats {
     if (seq <= 0) return 0;
     const key = `${userId}\u0000${deviceId}`;
     let cursors = this.deviceCursors.get(key);
-    if (cursors === undefined) {
+    if (cursors !== undefined) this.deviceCursors.delete(key);
+    else {
       cursors = new Map();
-      this.deviceCursors.set(key, cursors);
+      // Clients that make up a device id per launch would otherwise grow this without end.
+      if (this.deviceCursors.size >= this.opts.deviceCursorsMax) {
+        const oldest = this.deviceCursors.keys().next().value;
+        if (oldest !== undefined) this.deviceCursors.delete(oldest);
+        this.deviceCursorsEvicted += 1;
+      }
     }
+    this.deviceCursors.set(key, cursors);
     if ((cursors.get(conversationId) ?? 0) < seq) cursors.set(conversationId, seq);
     return seq;
   }
@@ -199,6 +213,9 @@ class MemoryStore implements MessageStore, HistoryStats {
       dedupeKeys: this.dedupe.size,
       dedupeEvicted: this.dedupe.evicted,
       dedupeLimit: this.dedupe.capacity,
+      deviceCursors: this.deviceCursors.size,
+      deviceCursorsEvicted: this.deviceCursorsEvicted,
+      deviceCursorsLimit: this.opts.deviceCursorsMax,
     };
   }
 
@@ -400,7 +417,13 @@ export class MemoryEngine implements Engine {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(options: MemoryEngineOptions) {
-    const opts = { now: Date.now, dedupeMaxEntries: MEMORY_DEDUPE_MAX_DEFAULT, historyMaxBytes: Infinity, ...options };
+    const opts = {
+      now: Date.now,
+      dedupeMaxEntries: MEMORY_DEDUPE_MAX_DEFAULT,
+      historyMaxBytes: Infinity,
+      deviceCursorsMax: MEMORY_DEVICE_CURSORS_MAX_DEFAULT,
+      ...options,
+    };
     this.nodeId = opts.nodeId;
     this.store = new MemoryStore(opts);
     this.groups = new MemoryGroups(this.store);

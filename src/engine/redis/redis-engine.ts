@@ -29,6 +29,9 @@ export interface RedisEngineOptions {
   historyMaxAgeMs?: number;
   /** How long a client_msg_id is remembered per sender. Default 24 h. */
   dedupeTtlMs?: number;
+  /** A device's acked cursors expire this long after its last ack (0: never). Default 90 days:
+   * clients that make up a device id per launch would otherwise leave a hash behind each time. */
+  cursorTtlMs?: number;
   /** Heartbeat TTL: a crashed node's users stop being routed to it within this. Default 15 s. */
   presenceTtlMs?: number;
   /** This node's sessions per user; re-registered on every (re)connect. Default: none. */
@@ -49,6 +52,7 @@ export const REDIS_ENGINE_DEFAULTS = {
   historyMaxPerConversation: 10_000,
   historyMaxAgeMs: 7 * 24 * 3600 * 1000,
   dedupeTtlMs: 24 * 3600 * 1000,
+  cursorTtlMs: 90 * 24 * 3600 * 1000,
   presenceTtlMs: 15_000,
   groupCacheSize: 10_000,
   maxBatch: 1000,
@@ -87,6 +91,7 @@ export class RedisEngine implements Engine {
       historyMaxPerConversation: opts.historyMaxPerConversation,
       historyMaxAgeMs: opts.historyMaxAgeMs,
       dedupeTtlMs: opts.dedupeTtlMs,
+      cursorTtlMs: opts.cursorTtlMs,
       outbox: opts.outbox ?? false,
       now: opts.now ?? Date.now,
     });

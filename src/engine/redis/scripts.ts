@@ -151,11 +151,13 @@ return {last, oldest, records}
 /**
  * Forward-only cursors, several per call, each capped at its conversation's newest seq (see
  * MessageStore.setCursor). KEYS: each entry's cursors hash. ARGV: conversationId, seq per key,
- * in the same order, then the key prefix (the seq key's name is derived as in keys.ts). Returns
- * each entry's seq, capped (0: no messages, nothing written; a higher cursor stays).
+ * in the same order, then the key prefix (the seq key's name is derived as in keys.ts), then the
+ * hashes' TTL in ms (0: none; every write renews it, so only devices that stopped acking expire).
+ * Returns each entry's seq, capped (0: no messages, nothing written; a higher cursor stays).
  */
 const SET_CURSORS = `
 local prefix = ARGV[2 * #KEYS + 1]
+local ttl = tonumber(ARGV[2 * #KEYS + 2] or '0')
 local written = {}
 for i = 1, #KEYS do
   local conv = ARGV[2 * i - 1]
@@ -165,6 +167,7 @@ for i = 1, #KEYS do
   if seq > 0 and seq > tonumber(redis.call('HGET', KEYS[i], conv) or '0') then
     redis.call('HSET', KEYS[i], conv, seq)
   end
+  if seq > 0 and ttl > 0 then redis.call('PEXPIRE', KEYS[i], ttl) end
   written[i] = seq
 end
 return written

@@ -12,6 +12,8 @@ export interface RedisStoreOptions {
   historyMaxPerConversation: number;
   historyMaxAgeMs: number;
   dedupeTtlMs: number;
+  /** A device's cursors expire this long after its last ack (0: never). */
+  cursorTtlMs: number;
   /** Also queue every appended message in the outbox stream, in the same script call (set when
    * MySQL persistence runs with ACK_MODE=store; see src/persistence/outbox.ts). */
   outbox: boolean;
@@ -253,7 +255,14 @@ export class RedisStore implements MessageStore {
       keys.push(e.hash);
       args.push(e.conversationId, e.seq);
     }
-    const written = await this.batcher.send<number[]>("sbSetCursors", keys.length, ...keys, ...args, this.keys.prefix);
+    const written = await this.batcher.send<number[]>(
+      "sbSetCursors",
+      keys.length,
+      ...keys,
+      ...args,
+      this.keys.prefix,
+      this.opts.cursorTtlMs,
+    );
     const byKey = new Map<string, number>();
     let i = 0;
     for (const key of entries.keys()) byKey.set(key, Number(written[i++] ?? 0));

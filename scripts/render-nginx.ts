@@ -2,8 +2,9 @@
 //   npx tsx scripts/render-nginx.ts          write the file
 //   npx tsx scripts/render-nginx.ts --check  exit 1 if the committed file is stale
 // In compose, nginx resolves the service name `gateway` once at startup through Docker's DNS and
-// gets one address per replica (OSS nginx has no `resolve` parameter for upstream servers), so
-// after scaling or recreating gateways: `docker-compose restart nginx` (or `nginx -s reload`).
+// gets one address per replica (Debian's nginx 1.22 has no `resolve` parameter for upstream
+// servers), so after scaling or recreating gateways: `docker compose exec nginx nginx -s reload`
+// (a restart would drop every open WebSocket).
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +22,9 @@ const text = renderNginxConfig({
   accessLog: "/dev/stdout",
   tempDir: "/var/cache/nginx",
   workerProcesses: "auto",
-  workerConnections: 16384,
+  // Two per WebSocket; the nginx service's nofile ulimit (200,000) is the ceiling.
+  workerConnections: 65536,
+  workerRlimitNofile: 200000,
 });
 
 if (process.argv.includes("--check")) {

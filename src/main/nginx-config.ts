@@ -23,6 +23,9 @@ export interface NginxConfigOptions {
   workerProcesses?: number | "auto";
   /** Default 8192; each proxied WebSocket uses two. */
   workerConnections?: number;
+  /** Open files a worker may hold (worker_rlimit_nofile). Default: workerConnections + 1024, so
+   * the connections never run into the inherited limit first. */
+  workerRlimitNofile?: number;
   /** Template location; default: found by walking up from this module (works from src/ and dist/). */
   templatePath?: string;
 }
@@ -63,6 +66,7 @@ export function renderNginxConfig(opts: NginxConfigOptions): string {
     TEMP_DIR: tempDir,
     WORKER_PROCESSES: workers === "auto" ? "auto" : String(positiveInt("workerProcesses", workers)),
     WORKER_CONNECTIONS: String(positiveInt("workerConnections", opts.workerConnections ?? 8192)),
+    WORKER_RLIMIT_NOFILE: String(positiveInt("workerRlimitNofile", opts.workerRlimitNofile ?? (opts.workerConnections ?? 8192) + 1024)),
   };
 
   const template = readFileSync(opts.templatePath ?? findTemplate(), "utf8").split("\n");

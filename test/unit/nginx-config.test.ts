@@ -40,7 +40,13 @@ const base = {
 describe("renderNginxConfig", () => {
   const conf = renderNginxConfig(base);
 
-  it("balances WebSockets over every upstream with least_conn and passive health checks", () => {
+  it("raises the workers' open-files limit and keeps tokens in query strings out of the access log", () => {
+    expect(conf).toContain("worker_rlimit_nofile 9216;");
+    expect(conf).toMatch(/log_format switchboard [^;]*"\$request_method \$uri \$server_protocol"/);
+    expect(conf).not.toMatch(/log_format[^;]*\$request[ "]/);
+  });
+
+  it("balances WebSockets over every upstream with least_conn, with no passive down-marking", () => {
     expect(conf).toMatch(/upstream switchboard_gateways \{[^}]*least_conn;/);
     expect(conf).toContain("server 10.0.0.1:8080 max_fails=0;");
     expect(conf).toContain("server gw-2.internal:9000 max_fails=0;");
@@ -119,6 +125,14 @@ describe.runIf(needNginx)("with the nginx binary", () => {
       expect(ws.upgrade).toBe("websocket");
       expect(ws.connection).toBe("upgrade");
       expect(ws.xff).toBe("127.0.0.1");
+      // A client's own X-Forwarded-For is kept, the address nginx saw appended last (what the
+      // gateway reads with TRUST_PROXY).
+      await get(lbPort, "/ws", { Upgrade: "websocket", Connection: "Upgrade", "X-Forwarded-For": "10.9.9.9" });
+      expect(seen.at(-1)!.xff).toBe("10.9.9.9, 127.0.0.1");
+      // Metrics are for Prometheus, which scrapes the gateways directly.
+      const before = seen.length;
+      expect((await get(lbPort, "/metrics")).status).toBe(404);
+      expect(seen.length).toBe(before);
     } finally {
       proc.kill("SIGQUIT");
       await new Promise((resolve) => (proc.exitCode === null ? proc.once("exit", resolve) : resolve(null)));

@@ -156,6 +156,18 @@ export const configSchema = fields
     if (c.JWT_SECRET === undefined && c.JWT_PUBLIC_KEY === undefined) {
       ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (PEM, RS256/ES256/EdDSA)" });
     }
+    // The development secret is in the repository: anyone could sign tokens with it.
+    if (c.NODE_ENV === "production" && c.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["JWT_SECRET"],
+        message: "the development secret is public: set your own (openssl rand -hex 32)",
+      });
+    }
+    // Without MySQL there is no commit to wait for: "db" would ack on Redis alone.
+    if (c.ACK_MODE === "db" && (c.MYSQL_URL === undefined || c.REDIS_URL === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["ACK_MODE"], message: "db acks after the MySQL commit: it needs MYSQL_URL and REDIS_URL" });
+    }
     if (c.HARD_BUFFER_BYTES <= c.SOFT_BUFFER_BYTES) {
       ctx.addIssue({ code: "custom", path: ["HARD_BUFFER_BYTES"], message: "must be larger than SOFT_BUFFER_BYTES" });
     }

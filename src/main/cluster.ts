@@ -362,7 +362,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   };
 
   const stopAll = async (): Promise<{ clean: boolean; exits: ChildExit[] }> => {
-    const drainMs = Number(env.DRAIN_TIMEOUT_MS ?? 10_000);
+    const drainMs = Number(baseEnv().DRAIN_TIMEOUT_MS || 10_000);
     const exits: ChildExit[] = [];
     // Gateways drain (goaway, waves, flush) while nginx still routes their clients elsewhere.
     const gw = await Promise.all(slots.map((s) => (s.child === null ? null : s.child.terminate("SIGTERM", drainMs + 15_000))));
@@ -434,7 +434,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     const stopNode = async (i: number): Promise<ChildExit> => {
       const s = slotAt(i);
       if (s.child === null || s.child.exit !== null) throw new Error(`gateway ${s.nodeId} is not running`);
-      const drainMs = Number(env.DRAIN_TIMEOUT_MS ?? 10_000);
+      const drainMs = Number(baseEnv().DRAIN_TIMEOUT_MS || 10_000);
       const exit = await s.child.terminate("SIGTERM", drainMs + 15_000);
       s.child = null;
       return exit;

@@ -5,6 +5,9 @@ import { startGateway } from "./app.js";
 
 /** How long a drained node stays up before it exits (see onSignal). */
 const EXIT_LINGER_MS = 500;
+/** Past DRAIN_TIMEOUT_MS, what the rest of the stop may take (fan-outs and appends in flight are
+ * bounded at 5 s each) before the node exits anyway, rather than wait for the orchestrator's kill. */
+const STOP_MARGIN_MS = 8_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,6 +35,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     gw.log.info({ signal }, "draining");
+    setTimeout(() => {
+      gw.log.error(
+        { budgetMs: config.DRAIN_TIMEOUT_MS + STOP_MARGIN_MS },
+        "stop overran its budget (Redis or MySQL unresponsive?): exiting",
+      );
+      process.exit(1);
+    }, config.DRAIN_TIMEOUT_MS + STOP_MARGIN_MS).unref();
     // The drain's last frames (goaway, close) may still be on their way through a proxy, and the
     // clients' close replies on theirs: exiting at once resets sockets that hold unread client
     // data, and a reset can discard what the proxy had not forwarded yet.

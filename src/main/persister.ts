@@ -2,6 +2,7 @@
 // Serves /healthz, /readyz and /metrics on $PORT (default 8081; HOST as the gateway) with
 // node:http: the persister has no WebSocket hot path. SIGTERM/SIGINT: /readyz turns 503, active
 // jobs finish, the worker, queues and MySQL pool close, then the process exits 0.
+import { hostname } from "node:os";
 import { createServer, type Server } from "node:http";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { ConfigError, loadConfig } from "../config/config.js";
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, PORT: process.env.PORT || String(PERSISTER_DEFAULT_PORT) });
   if (config.MYSQL_URL === undefined || config.REDIS_URL === undefined)
     throw new ConfigError("the persister needs MYSQL_URL and REDIS_URL");
-  const nodeId = config.NODE_ID ?? `persister-${process.pid}`;
+  // The hostname too: every container's persister is pid 1, and replicas would share a consumer.
+  const nodeId = config.NODE_ID ?? `persister-${hostname()}-${process.pid}`;
   const log = createLogger(config.LOG_LEVEL, nodeId);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });

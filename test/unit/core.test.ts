@@ -205,6 +205,10 @@ describe("config and codes", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
     expect(() => loadConfig({ JWT_SECRET: "short" })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ SOFT_BUFFER_BYTES: "9000000" })).toThrow(/HARD_BUFFER_BYTES/);
+    // Production refuses the public development secret, and a db ack mode with nothing to commit to.
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development secret is public/);
+    expect(() => loadConfig({ ACK_MODE: "db", REDIS_URL: "redis://r:6379" })).toThrow(/ACK_MODE/);
+    expect(loadConfig({ ACK_MODE: "db", REDIS_URL: "redis://r:6379", MYSQL_URL: "mysql://u@m:3306/d" }).ACK_MODE).toBe("db");
     const c = loadConfig({});
     expect(c.JWT_SECRET).toBe(DEV_JWT_SECRET);
     expect(c.PORT).toBe(8080);

@@ -14,6 +14,7 @@ import { registerRedisMetrics } from "../observability/redis-metrics.js";
 import { TokenVerifier } from "../transport/auth.js";
 import { GatewayServer } from "../transport/server.js";
 import { loadNativeUws } from "../transport/uws.js";
+import { connectionsWithin, currentSoftOpenFiles } from "./fd-limit.js";
 
 export interface Gateway {
   readonly nodeId: string;
@@ -72,6 +73,16 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
   nodeRef = node;
   await node.start();
   const verifier = new TokenVerifier(config);
+  const softFiles = currentSoftOpenFiles();
+  const maxConnections = connectionsWithin(config.MAX_CONNECTIONS, softFiles);
+  if (maxConnections < config.MAX_CONNECTIONS) {
+    // A cap in the tens of thousands is the host's limit doing its job; a small one is a shell's
+    // default limit that will refuse real load.
+    log[maxConnections < 10_000 ? "warn" : "info"](
+      { configured: config.MAX_CONNECTIONS, openFilesLimit: softFiles, maxConnections },
+      "the open-files limit caps MAX_CONNECTIONS: raise it (ulimit -n, compose ulimits.nofile) to hold more sockets",
+    );
+  }
   const server = new GatewayServer(
     uws,
     {
@@ -79,7 +90,7 @@ export async function startGateway(config: Config, deps: GatewayDeps = {}): Prom
       port: config.PORT,
       maxFrameBytes: config.MAX_FRAME_BYTES,
       hardBufferBytes: config.HARD_BUFFER_BYTES,
-      maxConnections: config.MAX_CONNECTIONS,
+      maxConnections,
       ipMaxConnections: config.IP_MAX_CONNECTIONS,
       ipConnectRate: config.IP_CONNECT_RATE,
       ipConnectBurst: config.IP_CONNECT_BURST,

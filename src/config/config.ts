@@ -84,7 +84,7 @@ const fields = z.object({
   /** Memory engine: all history held, in bytes (estimated); the least recently active conversations lose their oldest messages first. */
   MEMORY_HISTORY_MAX_BYTES: int(512 * 1024 * 1024, 1024 * 1024),
   DEDUPE_TTL_MS: int(24 * 3600 * 1000, 1000),
-  /** Redis engine: a device's acked cursors expire this long after its last ack (0: never). */
+  /** A device's acked cursors are dropped this long after its last ack (Redis TTL, MySQL sweep; 0: never). */
   CURSOR_TTL_MS: int(90 * 24 * 3600 * 1000, 0),
   /**
    * Memory engine: client_msg_ids remembered at most (oldest forgotten first, before the TTL);

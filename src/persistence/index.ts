@@ -66,7 +66,14 @@ export async function startPersistence(
     log,
   });
   const mover = config.ACK_MODE === "store" ? await startOutboxMover(nodeId, config, connection, queue, metrics, log) : null;
-  const store = new PersistentStore({ inner: engine.store, batcher, repository, ackMode: config.ACK_MODE, log });
+  const store = new PersistentStore({
+    inner: engine.store,
+    batcher,
+    repository,
+    ackMode: config.ACK_MODE,
+    cursorTtlMs: config.CURSOR_TTL_MS,
+    log,
+  });
   const groups = new PersistentGroups({ inner: engine.groups, repository, log });
   let closing: Promise<void> | null = null;
   return {

@@ -219,13 +219,23 @@ export class MysqlRepository {
    * MySQL 8.0.19+ row alias because MariaDB has no row alias; MySQL 8 still accepts it. */
   async upsertCursors(rows: readonly CursorRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const values = rows.map((r) => [r.userId, r.deviceId, r.conversationId, r.seq]);
+    const at = this.now();
+    const values = rows.map((r) => [r.userId, r.deviceId, r.conversationId, r.seq, at]);
     await this.run((c) =>
       c.query(
-        "INSERT INTO device_cursors (user_id, device_id, conversation_id, seq) VALUES ? ON DUPLICATE KEY UPDATE seq = GREATEST(seq, VALUES(seq))",
+        "INSERT INTO device_cursors (user_id, device_id, conversation_id, seq, updated_at_ms) VALUES ? " +
+          "ON DUPLICATE KEY UPDATE seq = GREATEST(seq, VALUES(seq)), updated_at_ms = VALUES(updated_at_ms)",
         [values],
       ),
     );
+  }
+
+  /** Deletes cursors last written before `beforeMs`, at most `limit` rows; returns how many. */
+  async deleteCursorsBefore(beforeMs: number, limit: number): Promise<number> {
+    const [res] = await this.run((c) =>
+      c.query<ResultSetHeader>("DELETE FROM device_cursors WHERE updated_at_ms < ? LIMIT ?", [beforeMs, limit]),
+    );
+    return res.affectedRows;
   }
 
   async cursors(userId: string, deviceId: string): Promise<Map<string, number>> {

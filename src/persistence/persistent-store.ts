@@ -19,7 +19,16 @@ import type { CursorRow, MysqlRepository } from "./mysql-repository.js";
 /** The repository calls the decorators make (MysqlRepository implements it). */
 export type ColdStore = Pick<
   MysqlRepository,
-  "readRange" | "lastSeq" | "conversationsOf" | "upsertCursors" | "cursors" | "createGroup" | "loadGroup" | "addMembers" | "removeMembers"
+  | "readRange"
+  | "lastSeq"
+  | "conversationsOf"
+  | "upsertCursors"
+  | "cursors"
+  | "deleteCursorsBefore"
+  | "createGroup"
+  | "loadGroup"
+  | "addMembers"
+  | "removeMembers"
 >;
 
 export interface PersistentStoreOptions {
@@ -36,8 +45,15 @@ export interface PersistentStoreOptions {
   cursorFlushMs?: number;
   /** Bound on coalesced cursor updates held while MySQL is down. */
   maxPendingCursors?: number;
+  /** Cursors not written for this long are deleted from MySQL, swept every cursorSweepMs (0: kept
+   * for good). A client that makes up a device id per launch leaves a set behind each time. */
+  cursorTtlMs?: number;
+  cursorSweepMs?: number;
   log: Logger;
 }
+
+/** Rows one sweep statement deletes at most, so a large backlog never holds long locks. */
+const CURSOR_SWEEP_BATCH = 10_000;
 
 // ACK_MODE=db: messages whose commit was not confirmed to the sender (it failed after the hot
 // append): when the sender retries, dedupe answers from the hot store, and this is how we know to
@@ -59,6 +75,7 @@ export class PersistentStore implements MessageStore {
   private pendingCursors = new Map<string, CursorRow>();
   private readonly maxPendingCursors: number;
   private readonly cursorTimer: NodeJS.Timeout;
+  private readonly sweepTimer: NodeJS.Timeout | null;
   private cursorFlush: Promise<void> | null = null;
 
   constructor(private readonly opts: PersistentStoreOptions) {
@@ -68,6 +85,25 @@ export class PersistentStore implements MessageStore {
     this.log = opts.log;
     this.maxPendingCursors = opts.maxPendingCursors ?? 100_000;
     this.cursorTimer = setInterval(() => void this.flushCursors(), opts.cursorFlushMs ?? 250).unref();
+    const ttl = opts.cursorTtlMs ?? 0;
+    this.sweepTimer = ttl > 0 ? setInterval(() => void this.sweepCursors(ttl), opts.cursorSweepMs ?? 3_600_000).unref() : null;
+  }
+
+  /** Deletes cursors older than `ttlMs` in bounded statements; every node may run it, they only
+   * share the work. Returns how many rows went. */
+  async sweepCursors(ttlMs: number, now = Date.now()): Promise<number> {
+    let deleted = 0;
+    try {
+      for (let round = 0; round < 100; round++) {
+        const n = await this.repo.deleteCursorsBefore(now - ttlMs, CURSOR_SWEEP_BATCH);
+        deleted += n;
+        if (n < CURSOR_SWEEP_BATCH) break;
+      }
+    } catch (err) {
+      this.log.warn({ err }, "cursor sweep failed; the next one retries");
+    }
+    if (deleted > 0) this.log.info({ deleted, ttlMs }, "deleted device cursors past CURSOR_TTL_MS");
+    return deleted;
   }
 
   async append(input: AppendInput): Promise<AppendResult> {
@@ -204,6 +240,7 @@ export class PersistentStore implements MessageStore {
   /** Writes pending cursors and stops the timer (the batcher is closed by its owner). */
   async close(): Promise<void> {
     clearInterval(this.cursorTimer);
+    if (this.sweepTimer !== null) clearInterval(this.sweepTimer);
     await this.flushCursors();
   }
 

@@ -35,13 +35,13 @@ describe("migrations", () => {
     dir = await mkdtemp(join(tmpdir(), "sb-migrations-"));
     await cp(MIGRATIONS, dir, { recursive: true });
     const first = await migrate({ url, dir });
-    expect(first.applied).toEqual(["001_init.sql", "002_client_msg_id_not_unique.sql"]);
+    expect(first.applied).toEqual(["001_init.sql", "002_client_msg_id_not_unique.sql", "003_device_cursor_age.sql"]);
     const tables = (await query<{ t: string }[]>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = '${db}'`)).map(
       (r) => r.t,
     );
     expect(tables.sort()).toEqual(["conversation_members", "conversations", "device_cursors", "messages", "schema_migrations"]);
     const rows = await query<{ version: number; checksum: string }[]>("SELECT version, checksum FROM schema_migrations");
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
     // 002: no unique (sender_id, client_msg_id) left; the engines own dedupe (DEDUPE_TTL_MS).
     const keys = await query<{ k: string }[]>(
@@ -52,16 +52,20 @@ describe("migrations", () => {
 
   it("re-running is a no-op", async () => {
     const again = await migrate({ url, dir });
-    expect(again).toEqual({ applied: [], skipped: ["001_init.sql", "002_client_msg_id_not_unique.sql"] });
-    expect(await query<unknown[]>("SELECT * FROM schema_migrations")).toHaveLength(2);
-    // 002 applied again over its own result (a run that died before recording it) does not fail.
-    await query("DELETE FROM schema_migrations WHERE version = 2");
-    expect((await migrate({ url, dir })).applied).toEqual(["002_client_msg_id_not_unique.sql"]);
+    expect(again).toEqual({ applied: [], skipped: ["001_init.sql", "002_client_msg_id_not_unique.sql", "003_device_cursor_age.sql"] });
+    expect(await query<unknown[]>("SELECT * FROM schema_migrations")).toHaveLength(3);
+    // 002 and 003 applied again over their own result (a run that died before recording them) do not fail.
+    await query("DELETE FROM schema_migrations WHERE version IN (2, 3)");
+    expect((await migrate({ url, dir })).applied).toEqual(["002_client_msg_id_not_unique.sql", "003_device_cursor_age.sql"]);
+    const cols = await query<{ c: string }[]>(
+      `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = '${db}' AND table_name = 'device_cursors' ORDER BY ordinal_position`,
+    );
+    expect(cols.map((r) => r.c)).toEqual(["user_id", "device_id", "conversation_id", "seq", "updated_at_ms"]);
   });
 
   it("applies a new file and refuses an applied file that changed, naming it", async () => {
-    await writeFile(join(dir, "003_extra.sql"), "CREATE TABLE IF NOT EXISTS extra_probe (id INT PRIMARY KEY) ENGINE=InnoDB;\n");
-    expect((await migrate({ url, dir })).applied).toEqual(["003_extra.sql"]);
+    await writeFile(join(dir, "999_extra.sql"), "CREATE TABLE IF NOT EXISTS extra_probe (id INT PRIMARY KEY) ENGINE=InnoDB;\n");
+    expect((await migrate({ url, dir })).applied).toEqual(["999_extra.sql"]);
 
     const f = join(dir, "001_init.sql");
     await writeFile(f, `${await readFile(f, "utf8")}\n-- an edit after the fact\n`);

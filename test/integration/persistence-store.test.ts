@@ -149,6 +149,23 @@ describe("PersistentStore (store mode)", () => {
     await rig.reader.upsertCursors([{ userId: "ben", deviceId: "laptop", conversationId: "g:team", seq: 3 }]);
     expect(await rig.reader.cursors("ben", "laptop")).toEqual(new Map([["g:team", 7]]));
   });
+
+  it("deletes device cursors not written for CURSOR_TTL_MS, keeping those in use", async () => {
+    const day = 86_400_000;
+    for (let i = 0; i < 3; i++) await rig.store.append(send("dm:eve:fay", i, "eve"));
+    // A device that acked 10 days ago (a made-up id from an old launch), and one that acks now.
+    const past = new MysqlRepository({ url: db.url, poolSize: 1, now: () => Date.now() - 10 * day });
+    try {
+      await past.upsertCursors([{ userId: "eve", deviceId: "old-tab", conversationId: "dm:eve:fay", seq: 2 }]);
+    } finally {
+      await past.close();
+    }
+    await rig.store.setCursor("eve", "phone", "dm:eve:fay", 3);
+    await rig.store.flushCursors();
+    expect(await rig.store.sweepCursors(7 * day)).toBe(1);
+    expect(await rig.reader.cursors("eve", "old-tab")).toEqual(new Map());
+    expect(await rig.reader.cursors("eve", "phone")).toEqual(new Map([["dm:eve:fay", 3]]));
+  });
 });
 
 describe("PersistentStore (db mode)", () => {

@@ -939,7 +939,13 @@ export class GatewayNode {
     try {
       while (!session.closed && session.missed !== null && session.missed.size > 0) {
         for (const [conversationId, m] of session.missed) {
-          const res = await this.engine.store.read(conversationId, m.next - 1, this.opts.maxSyncPage);
+          // Up to what was missed: a later message in the store is one whose push (relayed by its
+          // node) is still on its way, and would then reach this session twice.
+          const res = await this.engine.store.read(
+            conversationId,
+            m.next - 1,
+            Math.max(1, Math.min(this.opts.maxSyncPage, m.max - m.next + 1)),
+          );
           const socket = session.socket;
           if (session.closed || socket === null) return;
           if (res.messages.length === 0) {

@@ -402,7 +402,8 @@ export class GatewayNode {
         locate: members,
       });
     } catch (err) {
-      // A memory append cannot be stored and then fail; a Redis one can (its reply lost).
+      // A memory append cannot be stored and then fail; a Redis one can (its reply lost, or with
+      // ACK_MODE=db its MySQL commit refused after Redis took it).
       if (this.engine.kind !== "memory") this.noteUnsure(input);
       throw err;
     }

@@ -55,11 +55,6 @@ export interface PersistentStoreOptions {
 /** Rows one sweep statement deletes at most, so a large backlog never holds long locks. */
 const CURSOR_SWEEP_BATCH = 10_000;
 
-// ACK_MODE=db: messages whose commit was not confirmed to the sender (it failed after the hot
-// append): when the sender retries, dedupe answers from the hot store, and this is how we know to
-// hand the message to the batcher again instead of trusting that it is on its way.
-const UNCONFIRMED_LIMIT = 100_000;
-
 /** A read that says how many of its messages came from MySQL (the node's hot/cold sync metric
  * reads `coldMessages` when a store provides it). */
 export interface TieredReadResult extends ReadResult {
@@ -71,7 +66,6 @@ export class PersistentStore implements MessageStore {
   private readonly batcher: Batcher;
   private readonly repo: ColdStore;
   private readonly log: Logger;
-  private readonly unconfirmed = new Map<string, true>();
   private pendingCursors = new Map<string, CursorRow>();
   private readonly maxPendingCursors: number;
   private readonly cursorTimer: NodeJS.Timeout;
@@ -112,22 +106,13 @@ export class PersistentStore implements MessageStore {
     const result = await this.inner.append(input);
     // store: the append wrote the outbox entry atomically, nothing is left to wait for.
     if (this.opts.ackMode === "store") return result;
-    const key = `${input.senderId}\u0000${input.clientMsgId}`;
     try {
       // A duplicate is committed again before it is acked: the node that stored it may have died
       // or drained between Redis and its commit, and then only this ack would say it is durable.
-      // The insert is idempotent, so a message already in MySQL costs one no-op write.
+      // The insert is idempotent, so a message already in MySQL costs one no-op write. (A retry of
+      // a send that failed here is fanned out as a first acceptance: GatewayNode.unsure.)
       await this.batcher.addDurable(result.message);
-      // A retry of a send that failed after storing was never acked nor fanned out: to the node it
-      // is a first acceptance, so it must not look like a duplicate (which would skip the fan-out).
-      if (this.unconfirmed.delete(key) && result.duplicate) return { ...result, duplicate: false };
     } catch (err) {
-      if (this.unconfirmed.size >= UNCONFIRMED_LIMIT) {
-        const oldest = this.unconfirmed.keys().next().value;
-        if (oldest !== undefined) this.unconfirmed.delete(oldest);
-        this.log.error({ limit: UNCONFIRMED_LIMIT }, "too many unconfirmed messages: the oldest one's retry will not be fanned out");
-      }
-      this.unconfirmed.set(key, true);
       throw toEngineError(err);
     }
     return result;

@@ -531,10 +531,11 @@ export class GatewayNode {
       throw new SwitchboardError(ErrorCode.INVALID_ARGUMENT, `at most ${MAX_SYNC_CONVERSATIONS} cursors per sync`);
     }
     const targets = new Map<string, number>();
-    const named: ConversationRef[] = [];
+    /** Conversations the request names: their membership is checked as they are read. */
+    const named = new Map<string, ConversationRef>();
     for (const c of req.cursors as switchboard.v1.SyncCursor[]) {
       const conv = parseConversationId(c.conversationId);
-      named.push(conv);
+      named.set(conv.id, conv);
       targets.set(conv.id, c.afterSeq);
     }
     if (req.allConversations) {
@@ -548,25 +549,10 @@ export class GatewayNode {
         if (head.lastSeq > after) targets.set(head.conversationId, after);
       }
     }
-    // A conversation the user can no longer read (left the group) or one the store fails on is
-    // refused on its own: the rest of the request, often a whole reconnect's catch-up, goes on.
-    const refused = new Map<string, SwitchboardError>();
-    for (const conv of named) {
-      try {
-        await this.membersFor(conv, session.userId);
-      } catch (err) {
-        refused.set(conv.id, this.syncRefusal(session, conv.id, err));
-      }
-    }
     let stopped = false;
     for (const [conversationId, after] of targets) {
       const socket = session.socket;
       if (session.closed || socket === null) return;
-      const refusal = refused.get(conversationId);
-      if (refusal !== undefined) {
-        this.reply(session, reqId, { syncDone: { conversationId, upToSeq: after, hasMore: false, error: refusal.code } });
-        continue;
-      }
       if (stopped || socket.getBufferedAmount() > this.limits.soft) {
         // Stop writing past the soft limit: the client asks again from up_to_seq.
         stopped = true;
@@ -575,8 +561,12 @@ export class GatewayNode {
       }
       let res: ReadResult;
       try {
+        const conv = named.get(conversationId);
+        if (conv !== undefined) await this.membersFor(conv, session.userId);
         res = await this.engine.store.read(conversationId, after, limit);
       } catch (err) {
+        // A conversation the user can no longer read (left the group) or one the store fails on
+        // is refused on its own: the rest of the request, often a whole reconnect's catch-up, goes on.
         const e = this.syncRefusal(session, conversationId, err);
         if (session.closed || session.socket === null) return;
         this.reply(session, reqId, { syncDone: { conversationId, upToSeq: after, hasMore: false, error: e.code } });

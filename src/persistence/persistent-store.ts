@@ -85,11 +85,12 @@ export class PersistentStore implements MessageStore {
 
   /** Deletes cursors older than `ttlMs` in bounded statements; every node may run it, they only
    * share the work. Returns how many rows went. */
-  async sweepCursors(ttlMs: number, now = Date.now()): Promise<number> {
+  async sweepCursors(ttlMs: number): Promise<number> {
+    const before = Date.now() - ttlMs;
     let deleted = 0;
     try {
       for (let round = 0; round < 100; round++) {
-        const n = await this.repo.deleteCursorsBefore(now - ttlMs, CURSOR_SWEEP_BATCH);
+        const n = await this.repo.deleteCursorsBefore(before, CURSOR_SWEEP_BATCH);
         deleted += n;
         if (n < CURSOR_SWEEP_BATCH) break;
       }
